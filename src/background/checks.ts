@@ -1,0 +1,110 @@
+/**
+ * Who may send each message and what its payload must look like. The router refuses anything that
+ * does not pass, before any handler runs, so a handler only ever sees a well-formed request.
+ */
+import { ID_SITES } from '../shared/identity';
+import {
+  FAVOUR_DIRECTIONS,
+  FAVOUR_EFFORTS,
+  INTERACTION_KINDS,
+  personCheck,
+  settingsShape,
+} from '../shared/model';
+import type { MessageType, ProtocolMap, Request } from '../shared/protocol';
+import {
+  array,
+  boolean,
+  id,
+  isoDate,
+  literal,
+  number,
+  object,
+  optional,
+  partial,
+  string,
+  type Check,
+} from '../shared/validate';
+
+const empty = object({});
+const anyObject: Check<object> = (value, path = '') =>
+  typeof value === 'object' && value !== null
+    ? { ok: true, value }
+    : { ok: false, problems: [{ path, message: 'expected the contents of a backup file' }] };
+const tabId = number({ min: 0, integer: true });
+const host = string({ min: 1, max: 253, pattern: /^[a-z0-9.-]+(:\d+)?$/u, what: 'a host name' });
+
+const pageIdentity = object({
+  name: optional(string({ max: 200 })),
+  email: optional(string({ max: 320 })),
+  siteId: optional(object({ site: literal(...ID_SITES), id: string({ min: 1, max: 200 }) })),
+});
+
+type Rule<K extends MessageType> = { from: ProtocolMap[K]['from']; payload: Check<Request<K>> };
+
+export const RULES: { [K in MessageType]: Rule<K> } = {
+  'content.match': { from: 'content', payload: object({ identities: array(pageIdentity, { max: 5000 }) }) },
+  'content.status': { from: 'content', payload: object({ host }) },
+
+  'tab.people': { from: 'page', payload: object({ tabId }) },
+  'site.setEnabled': { from: 'page', payload: object({ tabId, host, isEnabled: boolean }) },
+
+  'people.list': {
+    from: 'page',
+    payload: object({
+      query: optional(string({ max: 500 })),
+      sort: optional(literal('name', 'lastInteraction', 'team')),
+      offset: optional(number({ min: 0, integer: true })),
+      limit: optional(number({ min: 1, max: 1000, integer: true })),
+    }),
+  },
+  'people.get': { from: 'page', payload: object({ id }) },
+  'people.create': {
+    from: 'page',
+    payload: object({
+      displayName: string({ min: 1, max: 200 }),
+      emails: optional(array(string({ max: 320 }), { max: 50 })),
+      team: optional(string({ max: 200 })),
+      role: optional(string({ max: 200 })),
+    }),
+  },
+  'people.save': { from: 'page', payload: object({ person: personCheck }) },
+  'people.delete': { from: 'page', payload: object({ id }) },
+  'people.undoDelete': { from: 'page', payload: object({ undoId: id }) },
+  'people.merge': { from: 'page', payload: object({ keepId: id, mergeId: id }) },
+
+  'notes.add': { from: 'page', payload: object({ personId: id, text: string({ min: 1, max: 20_000 }) }) },
+  'notes.update': { from: 'page', payload: object({ id, text: string({ min: 1, max: 20_000 }) }) },
+  'notes.delete': { from: 'page', payload: object({ id }) },
+
+  'interactions.add': {
+    from: 'page',
+    payload: object({
+      personId: id,
+      kind: literal(...INTERACTION_KINDS),
+      at: optional(isoDate),
+      summary: optional(string({ max: 20_000 })),
+    }),
+  },
+  'interactions.delete': { from: 'page', payload: object({ id }) },
+  'favours.add': {
+    from: 'page',
+    payload: object({
+      personId: id,
+      direction: literal(...FAVOUR_DIRECTIONS),
+      effort: literal(...FAVOUR_EFFORTS),
+      what: string({ min: 1, max: 2000 }),
+      at: optional(isoDate),
+    }),
+  },
+  'favours.settle': { from: 'page', payload: object({ id, isSettled: boolean }) },
+
+  'backup.export': { from: 'page', payload: empty },
+  // The file itself is checked whole by the importer, which reports every problem with its path.
+  'backup.import': { from: 'page', payload: object({ data: anyObject, mode: literal('replace', 'merge') }) },
+
+  'settings.get': { from: 'page', payload: empty },
+  'settings.update': {
+    from: 'page',
+    payload: object({ patch: partial(settingsShape) }),
+  },
+};

@@ -1,0 +1,155 @@
+/**
+ * The service worker's message router. For every message it checks, in order: that it comes from
+ * this extension, that the sender is allowed to send that type (content scripts may only ask for
+ * marker states about their own tab), and that the payload is well formed. Only then does a handler
+ * run; a failure at any step is answered with a readable error and changes nothing.
+ */
+import { normalizeEmail, type PageIdentity } from '../shared/identity';
+import type { HallwayDatabase } from '../shared/db/database';
+import * as repo from '../shared/db/repository';
+import { exportBackup, importBackup } from '../shared/db/backup';
+import type { Envelope, MessageType, ProtocolMap, Reply, Request, Response } from '../shared/protocol';
+import { formatProblems } from '../shared/validate';
+import type { TabPeople, TabPerson } from '../shared/views';
+import { RULES } from './checks';
+
+/** The parts of `runtime.MessageSender` the router reads. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export interface RouterDeps {
+  db: HallwayDatabase;
+  /** This extension's id and the origin of its pages (`chrome-extension://<id>/`). */
+  extensionId: string;
+  extensionOrigin: string;
+  /** Asks a tab's content script what the page shows; null when Hallway does not run there. */
+  collectFromTab(tabId: number): Promise<{ host: string; identities: PageIdentity[] } | null>;
+  /** Tells a tab's content script to re-read its settings. */
+  refreshTab(tabId: number): Promise<void>;
+}
+
+interface Context {
+  sender: Sender;
+  /** The sender's tab, for content scripts. */
+  tabId: number | null;
+}
+
+type Handlers = { [K in MessageType]: (payload: Request<K>, context: Context) => Promise<Response<K>> };
+
+function senderKind(sender: Sender, deps: RouterDeps): 'page' | 'content' | null {
+  if (sender.id !== deps.extensionId) return null;
+  if (sender.url?.startsWith(deps.extensionOrigin)) return 'page';
+  if (sender.tab?.id !== undefined && sender.tab.id >= 0) return 'content';
+  return null;
+}
+
+export function createRouter(deps: RouterDeps) {
+  const { db } = deps;
+
+  async function tabPeople(tabId: number): Promise<TabPeople> {
+    const collected = await deps.collectFromTab(tabId);
+    if (!collected) return { host: null, isSupported: false, isDisabled: false, people: [] };
+    const settings = await repo.getSettings(db);
+    const isDisabled = settings.disabledSites.includes(collected.host);
+    if (isDisabled) return { host: collected.host, isSupported: true, isDisabled, people: [] };
+    const matches = await repo.matchIdentities(db, collected.identities);
+    const matchedIds = [...new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])))];
+    const summaries = new Map((await repo.summariesOf(db, matchedIds)).map((s) => [s.id, s]));
+    const people: TabPerson[] = [];
+    const seen = new Set<string>();
+    collected.identities.forEach((identity, i) => {
+      const match = matches[i];
+      const summary = match?.personId && match.state !== 'uncertain' ? summaries.get(match.personId) ?? null : null;
+      const key = summary ? `id:${summary.id}` : `${identity.email ?? ''}|${identity.name ?? ''}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      people.push({
+        name: summary?.displayName ?? identity.name ?? identity.email ?? '',
+        email: identity.email ? normalizeEmail(identity.email) : null,
+        match: summary,
+        isUncertain: match?.state === 'uncertain',
+      });
+    });
+    // Known people first, then by name.
+    people.sort((a, b) => Number(Boolean(b.match)) - Number(Boolean(a.match)) || a.name.localeCompare(b.name));
+    return { host: collected.host, isSupported: true, isDisabled: false, people };
+  }
+
+  const handlers: Handlers = {
+    'content.match': async ({ identities }) => (await repo.matchIdentities(db, identities)).map((m) => m.state),
+    'content.status': async ({ host }) => {
+      const settings = await repo.getSettings(db);
+      return { isEnabled: !settings.disabledSites.includes(host), isPrivacyModeOn: settings.isPrivacyModeOn };
+    },
+
+    'tab.people': async ({ tabId }) => tabPeople(tabId),
+    'site.setEnabled': async ({ tabId, host, isEnabled }) => {
+      const { disabledSites } = await repo.getSettings(db);
+      const next = isEnabled ? disabledSites.filter((h) => h !== host) : [...new Set([...disabledSites, host])];
+      const settings = await repo.updateSettings(db, { disabledSites: next });
+      await deps.refreshTab(tabId).catch(() => undefined);
+      return settings;
+    },
+
+    'people.list': async (options) => repo.listPeople(db, options),
+    'people.get': async ({ id }) => repo.getPersonDetail(db, id),
+    'people.create': async (fields) => repo.createPerson(db, fields),
+    'people.save': async ({ person }) => repo.savePerson(db, person),
+    'people.delete': async ({ id }) => repo.deletePerson(db, id),
+    'people.undoDelete': async ({ undoId }) => repo.undoDelete(db, undoId),
+    'people.merge': async ({ keepId, mergeId }) => repo.mergePeople(db, keepId, mergeId),
+
+    'notes.add': async ({ personId, text }) => repo.addNote(db, personId, text),
+    'notes.update': async ({ id, text }) => repo.updateNote(db, id, text),
+    'notes.delete': async ({ id }) => {
+      await repo.deleteNote(db, id);
+      return null;
+    },
+
+    'interactions.add': async (input) => repo.addInteraction(db, input),
+    'interactions.delete': async ({ id }) => {
+      await repo.deleteInteraction(db, id);
+      return null;
+    },
+    'favours.add': async (input) => repo.addFavour(db, input),
+    'favours.settle': async ({ id, isSettled }) => repo.setFavourSettled(db, id, isSettled),
+
+    'backup.export': async () => exportBackup(db),
+    'backup.import': async ({ data, mode }) => importBackup(db, data, mode),
+
+    'settings.get': async () => repo.getSettings(db),
+    'settings.update': async ({ patch }) => repo.updateSettings(db, patch),
+  };
+
+  return async function handle(message: unknown, sender: Sender): Promise<Reply<unknown>> {
+    const kind = senderKind(sender, deps);
+    if (!kind) return { ok: false, error: 'Refused: the message did not come from Hallway.' };
+    if (typeof message !== 'object' || message === null || typeof (message as Envelope).type !== 'string') {
+      return { ok: false, error: 'Refused: a message needs a type.' };
+    }
+    const { type, payload } = message as Envelope;
+    if (!Object.hasOwn(RULES, type)) return { ok: false, error: `Refused: "${type.slice(0, 60)}" is not a Hallway message.` };
+    const rule = RULES[type as MessageType];
+    if (rule.from !== kind) return { ok: false, error: `Refused: a ${kind === 'content' ? 'web page' : 'Hallway page'} may not send "${type}".` };
+    const checked = rule.payload(payload ?? {}, '');
+    if (!checked.ok) return { ok: false, error: `Refused "${type}": ${formatProblems(checked.problems)}` };
+    const context: Context = { sender, tabId: sender.tab?.id ?? null };
+    try {
+      const handler = handlers[type as MessageType] as (p: unknown, c: Context) => Promise<unknown>;
+      return { ok: true, value: await handler(checked.value, context) };
+    } catch (error) {
+      if (error instanceof repo.NotFoundError || error instanceof repo.InvalidDataError) {
+        return { ok: false, error: error.message };
+      }
+      console.error(`Hallway: "${type}" failed`, error);
+      return { ok: false, error: 'Something went wrong in Hallway; nothing was changed. Try again.' };
+    }
+  };
+}
+
+export type Router = ReturnType<typeof createRouter>;
+export type { ProtocolMap };

@@ -1,0 +1,207 @@
+import { useId, useState } from 'preact/hooks';
+import { send } from '../shared/protocol';
+import type { ImportReport } from '../shared/views';
+import type { Problem } from '../shared/validate';
+import { errorText } from '../ui/error-text';
+import { count, todayDateInput } from '../ui/format';
+import { downloadText } from './download';
+
+/** Enough problems to see what is wrong with a file without scrolling through thousands. */
+const PROBLEMS_SHOWN = 50;
+
+type Mode = 'merge' | 'replace';
+type Outcome =
+  | { kind: 'imported'; report: ImportReport; mode: Mode }
+  | { kind: 'refused'; problems: Problem[] }
+  | { kind: 'failed'; message: string };
+
+interface Props {
+  /** The id of the file input, so other parts of the page can open the file picker. */
+  fileInputId: string;
+  onImported(): void;
+}
+
+export function BackupSection({ fileInputId, onImported }: Props) {
+  const base = useId();
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [exportStatus, setExportStatus] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [mode, setMode] = useState<Mode>('merge');
+  const [isBusy, setIsBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  async function exportBackup() {
+    setExportError(null);
+    setExportStatus('');
+    try {
+      const backup = await send('backup.export', {});
+      downloadText(JSON.stringify(backup, null, 2), `hallway-backup-${todayDateInput()}.json`);
+      setExportStatus(`Exported ${count(backup.people.length, 'person', 'people')} and ${count(backup.notes.length, 'note', 'notes')}.`);
+    } catch (e) {
+      setExportError(errorText(e));
+    }
+  }
+
+  async function runImport() {
+    if (!file) return;
+    setIsBusy(true);
+    setOutcome(null);
+    try {
+      let data: unknown;
+      try {
+        data = JSON.parse(await file.text());
+      } catch (e) {
+        setOutcome({ kind: 'failed', message: `This file is not valid JSON: ${errorText(e)}` });
+        return;
+      }
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        setOutcome({ kind: 'refused', problems: [{ path: '(file)', message: 'this is not a Hallway backup (expected an object)' }] });
+        return;
+      }
+      const result = await send('backup.import', { data, mode });
+      if (result.ok) {
+        setOutcome({ kind: 'imported', report: result.report, mode });
+        onImported();
+      } else {
+        setOutcome({ kind: 'refused', problems: result.problems });
+      }
+    } catch (e) {
+      setOutcome({ kind: 'failed', message: errorText(e) });
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  return (
+    <section class="page-section" tabIndex={-1} id="backup" aria-labelledby={`${base}-heading`}>
+      <h2 id={`${base}-heading`}>Backup</h2>
+      <p class="muted">Your notes live only in this browser. A backup file is the way to keep them safe or move them to another computer.</p>
+
+      <div class="backup-grid">
+        <div class="field-group">
+          <h3>Export</h3>
+          <p>Everything Hallway knows, in one JSON file. Keep it somewhere private: it holds your notes in plain text.</p>
+          <button type="button" data-testid="export" onClick={() => void exportBackup()}>
+            Export backup
+          </button>
+          <div aria-live="polite">
+            {exportError && <p class="error">{exportError}</p>}
+            {exportStatus && <p class="muted">{exportStatus}</p>}
+          </div>
+        </div>
+
+        <form
+          class="field-group stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void runImport();
+          }}
+        >
+          <h3>Import</h3>
+          <label for={fileInputId}>Backup file</label>
+          <input
+            id={fileInputId}
+            type="file"
+            accept=".json,application/json"
+            data-testid="import-file"
+            onChange={(e) => {
+              setFile(e.currentTarget.files?.[0] ?? null);
+              setOutcome(null);
+            }}
+          />
+          <fieldset class="plain">
+            <legend>How to import</legend>
+            <label class="check">
+              <input
+                type="radio"
+                name={`${base}-mode`}
+                data-testid="import-mode-merge"
+                checked={mode === 'merge'}
+                onChange={() => setMode('merge')}
+              />
+              Merge: add the file’s records and update ones that are already here
+            </label>
+            <label class="check">
+              <input
+                type="radio"
+                name={`${base}-mode`}
+                data-testid="import-mode-replace"
+                checked={mode === 'replace'}
+                onChange={() => setMode('replace')}
+              />
+              Replace: make Hallway exactly equal to the file
+            </label>
+          </fieldset>
+          {/* Replacing deletes what is not in the file. Choosing "Replace" shows what it will do and
+              turns the button into the confirmation, so the destructive step is always two deliberate acts. */}
+          {mode === 'replace' && (
+            <p class="confirm" id={`${base}-warning`} data-testid="import-replace-warning">
+              <strong>Replace deletes</strong> every person, note, interaction and favour that is not in the file. Export a backup
+              first if you may want them back.
+            </p>
+          )}
+          <div class="actions">
+            <button
+              type="submit"
+              class={mode === 'replace' ? 'danger' : undefined}
+              data-testid="import-run"
+              disabled={!file || isBusy}
+              aria-describedby={mode === 'replace' ? `${base}-warning` : undefined}
+            >
+              {isBusy ? 'Importing…' : mode === 'replace' ? 'Replace everything with this file' : 'Import'}
+            </button>
+          </div>
+          <div aria-live="polite">{outcome && <ImportOutcome outcome={outcome} />}</div>
+        </form>
+      </div>
+    </section>
+  );
+}
+
+function ImportOutcome({ outcome }: { outcome: Outcome }) {
+  if (outcome.kind === 'imported') {
+    const { report, mode } = outcome;
+    const parts = [
+      count(report.people, 'person', 'people'),
+      count(report.notes, 'note', 'notes'),
+      count(report.interactions, 'interaction', 'interactions'),
+      count(report.favours, 'favour', 'favours'),
+      count(report.threads, 'thread', 'threads'),
+    ];
+    return (
+      <div class="result result--ok" data-testid="import-result" data-outcome="ok">
+        <p>
+          {mode === 'replace' ? 'Replaced everything with the file: ' : 'Imported '}
+          {parts.join(', ')}.
+        </p>
+      </div>
+    );
+  }
+  if (outcome.kind === 'failed') {
+    return (
+      <div class="result result--error" data-testid="import-result" data-outcome="error">
+        <p>{outcome.message}</p>
+        <p>Nothing was changed.</p>
+      </div>
+    );
+  }
+  const shown = outcome.problems.slice(0, PROBLEMS_SHOWN);
+  const hidden = outcome.problems.length - shown.length;
+  return (
+    <div class="result result--error" data-testid="import-result" data-outcome="error">
+      <p>
+        <strong>Nothing was changed.</strong> The file has {count(outcome.problems.length, 'problem', 'problems')}:
+      </p>
+      <ul class="problems">
+        {shown.map((problem, i) => (
+          <li key={i}>
+            {problem.path && <code>{problem.path}</code>}
+            {problem.path && ': '}
+            {problem.message}
+          </li>
+        ))}
+      </ul>
+      {hidden > 0 && <p>…and {count(hidden, 'more problem', 'more problems')}.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useId, useState } from 'preact/hooks';
+import { send } from '../shared/protocol';
+import type { Interaction, InteractionKind } from '../shared/model';
+import { formatDate, isoFromDateInput, relativeTime, todayDateInput } from '../ui/format';
+import { useAction } from './use-action';
+
+const KIND_LABELS: Record<InteractionKind, string> = {
+  'in-person': 'In person',
+  call: 'Call',
+  chat: 'Chat',
+  email: 'Email',
+  other: 'Other',
+};
+const KINDS = Object.keys(KIND_LABELS) as InteractionKind[];
+
+interface Props {
+  personId: string;
+  interactions: Interaction[];
+  onChange(interactions: Interaction[]): void;
+}
+
+export function InteractionsPanel({ personId, interactions, onChange }: Props) {
+  const base = useId();
+  const today = todayDateInput();
+  const [kind, setKind] = useState<InteractionKind>('in-person');
+  const [date, setDate] = useState(today);
+  const [summary, setSummary] = useState('');
+  const { isBusy, error, run } = useAction();
+
+  async function log() {
+    await run(async () => {
+      // Logged for today: let the service worker stamp the current time, so "just now" reads right.
+      const at = date && date !== today ? isoFromDateInput(date) : undefined;
+      const added = await send('interactions.add', {
+        personId,
+        kind,
+        ...(at ? { at } : {}),
+        ...(summary.trim() ? { summary: summary.trim() } : {}),
+      });
+      onChange([added, ...interactions].sort((a, b) => b.at.localeCompare(a.at)));
+      setSummary('');
+    });
+  }
+
+  return (
+    <section class="panel" aria-labelledby={`${base}-heading`}>
+      <h3 id={`${base}-heading`}>Interactions</h3>
+      <form
+        class="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void log();
+        }}
+      >
+        <span class="repeat-cell">
+          <label for={`${base}-kind`}>How</label>
+          <select id={`${base}-kind`} data-testid="interaction-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as InteractionKind)}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span class="repeat-cell">
+          <label for={`${base}-date`}>When</label>
+          <input id={`${base}-date`} type="date" max={today} required value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+        </span>
+        <span class="repeat-cell grow">
+          <label for={`${base}-summary`}>Summary (optional)</label>
+          <input
+            id={`${base}-summary`}
+            data-testid="interaction-summary"
+            maxLength={20_000}
+            value={summary}
+            onInput={(e) => setSummary(e.currentTarget.value)}
+          />
+        </span>
+        <button type="submit" data-testid="log-interaction" disabled={isBusy || !date}>
+          Log
+        </button>
+      </form>
+      <div aria-live="assertive">{error && <p class="error">{error}</p>}</div>
+      {interactions.length === 0 ? (
+        <p class="muted">Nothing logged yet.</p>
+      ) : (
+        <ul class="items">
+          {interactions.map((interaction) => (
+            <li class="item item--row" key={interaction.id} data-testid="interaction">
+              <span class="badge">{KIND_LABELS[interaction.kind]}</span>
+              <time dateTime={interaction.at} title={formatDate(interaction.at)}>
+                {relativeTime(interaction.at)}
+              </time>
+              <span class="grow">
+                {interaction.summary}
+                {interaction.isAuto && <span class="muted"> (logged by Hallway)</span>}
+              </span>
+              <button
+                type="button"
+                class="link danger-link"
+                disabled={isBusy}
+                onClick={() =>
+                  void run(async () => {
+                    await send('interactions.delete', { id: interaction.id });
+                    onChange(interactions.filter((i) => i.id !== interaction.id));
+                  })
+                }
+              >
+                Delete<span class="visually-hidden"> {KIND_LABELS[interaction.kind]} {formatDate(interaction.at)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

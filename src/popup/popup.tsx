@@ -1,0 +1,212 @@
+/**
+ * The toolbar popup: the people on the current page with their notes, a search over everyone, and
+ * a quick note in two keystrokes (select a person, press N, type, Enter).
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { send } from '../shared/protocol';
+import type { PersonSummary, TabPeople, TabPerson } from '../shared/views';
+import { PersonCard, UnknownPersonRow } from './person-card';
+import { useActiveTabId } from './use-tab';
+
+const SEARCH_DELAY_MS = 120;
+
+type Row = { kind: 'known'; summary: PersonSummary } | { kind: 'unknown'; person: TabPerson };
+
+function rowsOf(tab: TabPeople | null): Row[] {
+  return (tab?.people ?? []).map((person) =>
+    person.match ? { kind: 'known', summary: person.match } : { kind: 'unknown', person },
+  );
+}
+
+export function Popup() {
+  const tabId = useActiveTabId();
+  const [tab, setTab] = useState<TabPeople | null>(null);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<PersonSummary[] | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [notingId, setNotingId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [page, everyone] = await Promise.all([
+        tabId ? send('tab.people', { tabId }) : Promise.resolve(null),
+        send('people.list', { limit: 1 }),
+      ]);
+      setTab(page);
+      setTotal(everyone.total);
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [tabId]);
+
+  useEffect(() => {
+    if (tabId !== undefined) void refresh();
+  }, [tabId, refresh]);
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setResults(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      send('people.list', { query, limit: 50 })
+        .then((page) => {
+          setResults(page.people);
+          setSelected(0);
+        })
+        .catch((e: Error) => setError(e.message));
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const rows: Row[] = results ? results.map((summary) => ({ kind: 'known', summary })) : rowsOf(tab);
+  const current = rows[Math.min(selected, rows.length - 1)];
+
+  const afterChange = useCallback(async () => {
+    setNotingId(null);
+    await refresh();
+    if (query.trim()) setResults((await send('people.list', { query, limit: 50 })).people);
+  }, [refresh, query]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    const target = event.target as HTMLElement;
+    const isTyping = target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target !== searchRef.current);
+    if (isTyping) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setSelected((i) => Math.max(0, Math.min(rows.length - 1, i + step)));
+      return;
+    }
+    if (target === searchRef.current) {
+      if (event.key === 'Enter' && current?.kind === 'known') {
+        event.preventDefault();
+        setNotingId(current.summary.id);
+      }
+      return;
+    }
+    if (event.key === '/') {
+      event.preventDefault();
+      searchRef.current?.focus();
+    } else if ((event.key === 'n' || event.key === 'N') && current?.kind === 'known') {
+      event.preventDefault();
+      setNotingId(current.summary.id);
+    }
+  }
+
+  async function toggleSite(isEnabled: boolean) {
+    if (!tabId || !tab?.host) return;
+    try {
+      await send('site.setEnabled', { tabId, host: tab.host, isEnabled });
+      await refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <main class="popup" onKeyDown={onKeyDown}>
+      <header class="popup-header">
+        <h1>Hallway</h1>
+        <button type="button" class="link" data-testid="open-people" onClick={() => void browser.runtime.openOptionsPage()}>
+          All people
+        </button>
+      </header>
+
+      <input
+        ref={searchRef}
+        class="search"
+        type="search"
+        data-testid="popup-search"
+        placeholder="Search everyone: name, team, topic, notes…"
+        aria-label="Search everyone"
+        value={query}
+        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        autoFocus
+      />
+
+      {error && (
+        <p class="error" role="alert" data-testid="popup-error">
+          {error}
+        </p>
+      )}
+
+      {tab?.isSupported && tab.host && !results && (
+        <label class="site-switch">
+          <input
+            type="checkbox"
+            data-testid="site-toggle"
+            checked={!tab.isDisabled}
+            onChange={(e) => void toggleSite((e.target as HTMLInputElement).checked)}
+          />
+          Hallway on {tab.host}
+        </label>
+      )}
+
+      <section aria-label={results ? 'Search results' : 'People on this page'}>
+        {!results && rows.length > 0 && <h2 class="section-title">On this page</h2>}
+        {results && <h2 class="section-title">{results.length ? `${results.length} found` : ''}</h2>}
+        <ul class="people" data-testid={results ? 'search-results' : 'page-people'}>
+          {rows.map((row, i) =>
+            row.kind === 'known' ? (
+              <PersonCard
+                key={row.summary.id}
+                summary={row.summary}
+                isSelected={i === selected}
+                isNoting={notingId === row.summary.id}
+                onSelect={() => setSelected(i)}
+                onStartNote={() => setNotingId(row.summary.id)}
+                onCancelNote={() => setNotingId(null)}
+                onChanged={afterChange}
+                onError={setError}
+              />
+            ) : (
+              <UnknownPersonRow key={`${row.person.email}|${row.person.name}`} person={row.person} isSelected={i === selected} onAdded={afterChange} onError={setError} />
+            ),
+          )}
+        </ul>
+        <EmptyState tab={tab} tabId={tabId} results={results} total={total} query={query} />
+      </section>
+
+      {rows.length > 0 && (
+        <footer class="hint">
+          <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>N</kbd> note · <kbd>/</kbd> search
+        </footer>
+      )}
+    </main>
+  );
+}
+
+function EmptyState(props: {
+  tab: TabPeople | null;
+  tabId: number | null | undefined;
+  results: PersonSummary[] | null;
+  total: number | null;
+  query: string;
+}) {
+  const { tab, tabId, results, total, query } = props;
+  if (tabId === undefined || total === null) return null;
+  let message: string | null = null;
+  if (results) {
+    if (!results.length) message = `No one matches “${query.trim()}”. Search looks at names, addresses, teams, topics and notes.`;
+  } else if (total === 0) {
+    message =
+      'Hallway keeps private notes about the people you work with, and shows them where those people appear. Hover a name in Gmail, Outlook, Slack, Teams or Google Chat to add someone, or open “All people”.';
+  } else if (!tab?.isSupported) {
+    message = 'Hallway works in Gmail, Outlook, Slack, Teams and Google Chat. Open one of them, or search everyone above.';
+  } else if (tab.isDisabled) {
+    message = `Hallway is switched off on ${tab.host}. Switch it back on above.`;
+  } else if (!tab.people.length) {
+    message = 'No one recognised on this page yet. Open a conversation, or search everyone above.';
+  }
+  return message ? (
+    <p class="empty" data-testid="popup-empty">
+      {message}
+    </p>
+  ) : null;
+}

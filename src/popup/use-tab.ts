@@ -1,0 +1,20 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+
+/** The id of the tab the popup was opened over (no `tabs` permission needed for the id alone). */
+export function useActiveTabId(): number | null | undefined {
+  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
+  useEffect(() => {
+    // Tests open the popup as a page and name the tab to inspect; a real popup has no query string.
+    const forced = Number(new URLSearchParams(location.search).get('tab'));
+    if (Number.isInteger(forced) && forced > 0) {
+      setTabId(forced);
+      return;
+    }
+    browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => setTabId(tab?.id ?? null))
+      .catch(() => setTabId(null));
+  }, []);
+  return tabId;
+}

@@ -1,0 +1,181 @@
+/**
+ * The JSON backup: one file with every record and a format version. Import checks the whole file
+ * (shape, then references between records) before it writes anything, then writes in a single
+ * transaction, so a refused or failed import leaves the existing data exactly as it was.
+ */
+import {
+  favourCheck,
+  interactionCheck,
+  noteCheck,
+  personCheck,
+  settingsCheck,
+  threadCheck,
+  type Favour,
+  type Interaction,
+  type Note,
+  type Person,
+  type Settings,
+  type Thread,
+} from '../model';
+import { array, literal, object, optional, string, type Problem } from '../validate';
+import type { ImportReport } from '../views';
+import type { HallwayDatabase } from './database';
+import { cleanPerson, fromNoteRow, fromPersonRow, getSettings, refreshStats, toPersonRow } from './repository';
+import { wordsOf } from '../words';
+
+export const BACKUP_FORMAT = 'hallway-backup';
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  people: Person[];
+  notes: Note[];
+  interactions: Interaction[];
+  favours: Favour[];
+  threads: Thread[];
+  settings: Settings;
+}
+
+const backupCheck = object({
+  format: literal(BACKUP_FORMAT),
+  version: literal(BACKUP_VERSION),
+  exportedAt: string({ max: 40 }),
+  people: array(personCheck),
+  notes: array(noteCheck),
+  interactions: array(interactionCheck),
+  favours: array(favourCheck),
+  threads: array(threadCheck),
+  settings: optional(settingsCheck),
+});
+
+const byKey = <T>(key: (v: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
+
+export async function exportBackup(db: HallwayDatabase, exportedAt = new Date().toISOString()): Promise<Backup> {
+  return db.transaction('r', [db.people, db.notes, db.interactions, db.favours, db.threads, db.settings], async () => {
+    const [people, notes, interactions, favours, threads, settings] = await Promise.all([
+      db.people.toArray(),
+      db.notes.toArray(),
+      db.interactions.toArray(),
+      db.favours.toArray(),
+      db.threads.toArray(),
+      getSettings(db),
+    ]);
+    // Sorted so two exports of the same data are the same file.
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt,
+      people: people.map(fromPersonRow).sort(byKey((p) => p.id)),
+      notes: notes.map(fromNoteRow).sort(byKey((n) => n.id)),
+      interactions: interactions.sort(byKey((i) => i.id)),
+      favours: favours.sort(byKey((f) => f.id)),
+      threads: threads.sort(byKey((t) => t.key)),
+      settings,
+    };
+  });
+}
+
+export type ImportResult = { ok: true; report: ImportReport } | { ok: false; problems: Problem[] };
+
+/** Problems a record-by-record check cannot see: duplicate ids and notes of people not in the file. */
+function checkReferences(backup: Omit<Backup, 'settings'>, existingPeople: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  const duplicates = <T>(list: T[], name: string, key: (v: T) => string) => {
+    const seen = new Map<string, number>();
+    list.forEach((item, i) => {
+      const k = key(item);
+      const first = seen.get(k);
+      if (first !== undefined) problems.push({ path: `${name}[${i}]`, message: `repeats the id of ${name}[${first}]` });
+      else seen.set(k, i);
+    });
+  };
+  duplicates(backup.people, 'people', (p) => p.id);
+  duplicates(backup.notes, 'notes', (n) => n.id);
+  duplicates(backup.interactions, 'interactions', (i) => i.id);
+  duplicates(backup.favours, 'favours', (f) => f.id);
+  duplicates(backup.threads, 'threads', (t) => t.key);
+
+  const known = new Set([...existingPeople, ...backup.people.map((p) => p.id)]);
+  const orphans = <T extends { personId: string }>(list: T[], name: string) =>
+    list.forEach((item, i) => {
+      if (!known.has(item.personId)) {
+        problems.push({ path: `${name}[${i}].personId`, message: `refers to "${item.personId}", who is not in the file` });
+      }
+    });
+  orphans(backup.notes, 'notes');
+  orphans(backup.interactions, 'interactions');
+  orphans(backup.favours, 'favours');
+  return problems;
+}
+
+/**
+ * Reads a backup. `replace` makes the database equal to the file; `merge` adds the file's records
+ * and overwrites records with the same id, keeping everything else.
+ */
+export async function importBackup(
+  db: HallwayDatabase,
+  data: unknown,
+  mode: 'replace' | 'merge' = 'merge',
+): Promise<ImportResult> {
+  if (typeof data === 'object' && data !== null && 'format' in data && (data as { format: unknown }).format === BACKUP_FORMAT) {
+    const version = (data as { version?: unknown }).version;
+    if (typeof version === 'number' && version > BACKUP_VERSION) {
+      return {
+        ok: false,
+        problems: [{ path: 'version', message: `this file is from a newer Hallway (format ${version}); update Hallway to import it` }],
+      };
+    }
+  } else {
+    return { ok: false, problems: [{ path: 'format', message: `this is not a Hallway backup (expected "format": "${BACKUP_FORMAT}")` }] };
+  }
+  const checked = backupCheck(data);
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  const backup = checked.value;
+
+  const existing = mode === 'merge' ? new Set((await db.people.toCollection().primaryKeys()) as string[]) : new Set<string>();
+  const problems = checkReferences(backup as Backup, existing);
+  if (problems.length) return { ok: false, problems };
+
+  await db.transaction('rw', [db.people, db.notes, db.interactions, db.favours, db.threads, db.settings], async () => {
+    if (mode === 'replace') {
+      await Promise.all([db.people.clear(), db.notes.clear(), db.interactions.clear(), db.favours.clear(), db.threads.clear(), db.settings.clear()]);
+    }
+    const people = (backup.people as Person[]).map(cleanPerson);
+    const interactions = backup.interactions as Interaction[];
+    const lastOf = new Map<string, { any: string | null; inPerson: string | null }>();
+    const existingInteractions = mode === 'merge' ? await db.interactions.where('personId').anyOf(people.map((p) => p.id)).toArray() : [];
+    for (const i of [...existingInteractions, ...interactions]) {
+      const stats = lastOf.get(i.personId) ?? { any: null, inPerson: null };
+      if (!stats.any || i.at > stats.any) stats.any = i.at;
+      if (i.kind === 'in-person' && (!stats.inPerson || i.at > stats.inPerson)) stats.inPerson = i.at;
+      lastOf.set(i.personId, stats);
+    }
+    await db.people.bulkPut(
+      people.map((p) => toPersonRow(p, { lastInteractionAt: lastOf.get(p.id)?.any ?? null, lastInPersonAt: lastOf.get(p.id)?.inPerson ?? null })),
+    );
+    await db.notes.bulkPut((backup.notes as Note[]).map((n) => ({ ...n, words: wordsOf(n.text) })));
+    await db.interactions.bulkPut(interactions);
+    await db.favours.bulkPut(backup.favours as Favour[]);
+    await db.threads.bulkPut(backup.threads as Thread[]);
+    // Interactions in the file for people already in the database move their "last" dates too.
+    const inFile = new Set(people.map((p) => p.id));
+    for (const personId of new Set(interactions.map((i) => i.personId))) {
+      if (!inFile.has(personId)) await refreshStats(db, personId);
+    }
+    if (backup.settings) {
+      await db.settings.bulkPut(Object.entries(backup.settings).map(([key, value]) => ({ key, value })));
+    }
+  });
+  return {
+    ok: true,
+    report: {
+      people: backup.people.length,
+      notes: backup.notes.length,
+      interactions: backup.interactions.length,
+      favours: backup.favours.length,
+      threads: backup.threads.length,
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The private database. Opened only in extension-origin contexts (the service worker, and tests):
+ * IndexedDB opened from a content script would belong to the host page's origin, where the page's
+ * own scripts could read it (DESIGN.md, "Data lives in the extension's origin").
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Favour, Interaction, Note, Person, Thread } from '../model';
+
+/** A person as stored: the record plus keys derived from it for the indexes. */
+export interface PersonRow extends Person {
+  /** `slack:U123`, `teams:<aad id>`: one multi-entry index over every site id. */
+  siteKeys: string[];
+  /** Folded display name, for name lookups that ignore case and accents. */
+  nameKey: string;
+  /** Search words from the person's own fields. */
+  words: string[];
+  /** Search words of the "ask them about" topics alone, which rank first. */
+  topicWords: string[];
+  /** Latest interaction of any kind / in person, kept in step by the repository. */
+  lastInteractionAt: string | null;
+  lastInPersonAt: string | null;
+}
+
+export interface NoteRow extends Note {
+  words: string[];
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** Deleted records kept for a short while so "Undo" can put them back exactly. */
+export interface TrashRow {
+  id: string;
+  deletedAt: string;
+  person: PersonRow;
+  notes: NoteRow[];
+  interactions: Interaction[];
+  favours: Favour[];
+}
+
+export const DB_NAME = 'hallway';
+
+export class HallwayDatabase extends Dexie {
+  people!: EntityTable<PersonRow, 'id'>;
+  notes!: EntityTable<NoteRow, 'id'>;
+  interactions!: EntityTable<Interaction, 'id'>;
+  favours!: EntityTable<Favour, 'id'>;
+  threads!: EntityTable<Thread, 'key'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  trash!: EntityTable<TrashRow, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Version 1. A new version adds a `this.version(2).stores({...}).upgrade(...)` below this one and
+    // never edits it: Dexie replays versions in order, so every existing record is carried forward.
+    this.version(1).stores({
+      people: 'id, nameKey, *emails, *siteKeys, team, updatedAt, lastInteractionAt, *words, *topicWords',
+      notes: 'id, personId, createdAt, *words',
+      interactions: 'id, personId, at, [personId+at], threadKey',
+      favours: 'id, personId, at',
+      threads: 'key, updatedAt',
+      settings: 'key',
+      trash: 'id, deletedAt',
+    });
+  }
+}

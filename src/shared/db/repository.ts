@@ -1,0 +1,540 @@
+/**
+ * Every read and write of the private database. Functions take the database so the service worker
+ * and the tests share one implementation; each write that touches several tables runs in one
+ * transaction, so a failure leaves nothing half-done.
+ */
+import {
+  DEFAULT_SETTINGS,
+  emptyPerson,
+  newId,
+  nowIso,
+  personCheck,
+  settingsCheck,
+  type Favour,
+  type Interaction,
+  type InteractionKind,
+  type Note,
+  type Person,
+  type Settings,
+} from '../model';
+import { foldName, normalizeEmail, siteKey, strongKey, type PageIdentity } from '../identity';
+import { formatProblems } from '../validate';
+import { queryWords, wordsOf } from '../words';
+import type {
+  FavourBalance,
+  MarkerState,
+  PeoplePage,
+  PeopleSort,
+  PersonDetail,
+  PersonSummary,
+} from '../views';
+import type { HallwayDatabase, NoteRow, PersonRow, TrashRow } from './database';
+
+export class NotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} was not found; it may have been deleted.`);
+    // Not "NotFoundError": Dexie takes rejections named like IndexedDB's own errors for its own
+    // and wraps them, which would turn this readable message into a generic failure.
+    this.name = 'HallwayNotFoundError';
+  }
+}
+
+export class InvalidDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HallwayInvalidDataError';
+  }
+}
+
+function uniq<T>(values: T[], key: (value: T) => string = String): T[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const k = key(value);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+const trimmed = (values: string[]) => uniq(values.map((v) => v.trim()).filter(Boolean), (v) => v.toLowerCase());
+
+/** The canonical form of a person: trimmed, de-duplicated, lower-case addresses. */
+export function cleanPerson(person: Person): Person {
+  return {
+    ...person,
+    displayName: person.displayName.trim(),
+    emails: uniq(person.emails.map(normalizeEmail).filter(Boolean)),
+    siteIds: uniq(person.siteIds.map((s) => ({ site: s.site, id: s.id.trim() })), siteKey),
+    team: person.team.trim(),
+    role: person.role.trim(),
+    tags: trimmed(person.tags),
+    askAbout: trimmed(person.askAbout),
+  };
+}
+
+export function toPersonRow(
+  person: Person,
+  stats: Pick<PersonRow, 'lastInteractionAt' | 'lastInPersonAt'> = { lastInteractionAt: null, lastInPersonAt: null },
+): PersonRow {
+  return {
+    ...person,
+    siteKeys: person.siteIds.map(siteKey),
+    nameKey: foldName(person.displayName),
+    words: wordsOf(
+      person.displayName,
+      person.emails.join(' '),
+      person.team,
+      person.role,
+      person.teamHistory.map((t) => t.team).join(' '),
+      person.tags.join(' '),
+      person.askAbout.join(' '),
+      person.personal,
+      person.howWeMet,
+    ),
+    topicWords: wordsOf(...person.askAbout),
+    ...stats,
+  };
+}
+
+export function fromPersonRow(row: PersonRow): Person {
+  const { siteKeys: _s, nameKey: _n, words: _w, topicWords: _t, lastInteractionAt: _l, lastInPersonAt: _p, ...person } = row;
+  return person;
+}
+
+function toNoteRow(note: Note): NoteRow {
+  return { ...note, words: wordsOf(note.text) };
+}
+
+export function fromNoteRow(row: NoteRow): Note {
+  const { words: _w, ...note } = row;
+  return note;
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+/** Creates or replaces a person. Derived fields (search words, last interaction) are kept in step. */
+export async function savePerson(db: HallwayDatabase, input: Person): Promise<Person> {
+  const checked = personCheck(cleanPerson({ ...input, updatedAt: nowIso() }));
+  if (!checked.ok) throw new InvalidDataError(formatProblems(checked.problems));
+  const person = checked.value as Person;
+  if (!person.displayName) throw new InvalidDataError('displayName: must not be empty');
+  return db.transaction('rw', db.people, async () => {
+    const existing = await db.people.get(person.id);
+    const stats = existing
+      ? { lastInteractionAt: existing.lastInteractionAt, lastInPersonAt: existing.lastInPersonAt }
+      : undefined;
+    await db.people.put(toPersonRow(person, stats));
+    return person;
+  });
+}
+
+export async function createPerson(
+  db: HallwayDatabase,
+  fields: Partial<Person> & { displayName: string },
+): Promise<Person> {
+  return savePerson(db, emptyPerson(fields));
+}
+
+export async function getPersonDetail(db: HallwayDatabase, personId: string): Promise<PersonDetail> {
+  return db.transaction('r', [db.people, db.notes, db.interactions, db.favours], async () => {
+    const row = await db.people.get(personId);
+    if (!row) throw new NotFoundError('That person');
+    const [notes, interactions, favours] = await Promise.all([
+      db.notes.where('personId').equals(personId).toArray(),
+      db.interactions.where('personId').equals(personId).toArray(),
+      db.favours.where('personId').equals(personId).toArray(),
+    ]);
+    const newestFirst = <T>(key: (v: T) => string) => (a: T, b: T) => key(b).localeCompare(key(a));
+    return {
+      person: fromPersonRow(row),
+      notes: notes.map(fromNoteRow).sort(newestFirst((n) => n.createdAt)),
+      interactions: interactions.sort(newestFirst((i) => i.at)),
+      favours: favours.sort(newestFirst((f) => f.at)),
+    };
+  });
+}
+
+export function favourBalance(favours: Favour[]): FavourBalance {
+  let asked = 0;
+  let given = 0;
+  for (const favour of favours) {
+    if (favour.settledAt) continue;
+    if (favour.direction === 'asked') asked += 1;
+    else given += 1;
+  }
+  return { asked, given };
+}
+
+async function summarise(db: HallwayDatabase, rows: PersonRow[]): Promise<PersonSummary[]> {
+  const ids = rows.map((r) => r.id);
+  const [notes, favours] = await Promise.all([
+    db.notes.where('personId').anyOf(ids).toArray(),
+    db.favours.where('personId').anyOf(ids).toArray(),
+  ]);
+  const notesBy = new Map<string, NoteRow[]>();
+  for (const note of notes) notesBy.set(note.personId, [...(notesBy.get(note.personId) ?? []), note]);
+  const favoursBy = new Map<string, Favour[]>();
+  for (const favour of favours) favoursBy.set(favour.personId, [...(favoursBy.get(favour.personId) ?? []), favour]);
+  return rows.map((row) => {
+    const own = notesBy.get(row.id) ?? [];
+    const latest = own.reduce<NoteRow | null>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), null);
+    return {
+      id: row.id,
+      displayName: row.displayName,
+      team: row.team,
+      role: row.role,
+      emails: row.emails,
+      askAbout: row.askAbout,
+      latestNote: latest ? { id: latest.id, text: latest.text, createdAt: latest.createdAt } : null,
+      noteCount: own.length,
+      lastInteractionAt: row.lastInteractionAt,
+      lastInPersonAt: row.lastInPersonAt,
+      balance: favourBalance(favoursBy.get(row.id) ?? []),
+    };
+  });
+}
+
+export async function summariesOf(db: HallwayDatabase, personIds: string[]): Promise<PersonSummary[]> {
+  const rows = (await db.people.bulkGet(personIds)).filter((r): r is PersonRow => Boolean(r));
+  return summarise(db, rows);
+}
+
+function compareRows(sort: PeopleSort): (a: PersonRow, b: PersonRow) => number {
+  const byName = (a: PersonRow, b: PersonRow) => a.nameKey.localeCompare(b.nameKey);
+  switch (sort) {
+    case 'name':
+      return byName;
+    case 'team':
+      // People without a team go last, not first.
+      return (a, b) =>
+        (a.team ? 0 : 1) - (b.team ? 0 : 1) || a.team.localeCompare(b.team, undefined, { sensitivity: 'base' }) || byName(a, b);
+    case 'lastInteraction':
+      return (a, b) => (b.lastInteractionAt ?? '').localeCompare(a.lastInteractionAt ?? '') || byName(a, b);
+  }
+}
+
+/**
+ * People whose record or notes hold every meaningful word of the query (as a word prefix), ranked
+ * by where the words were found: "ask them about" topics first, then their own fields, then notes.
+ */
+async function matchQuery(db: HallwayDatabase, query: string): Promise<Map<string, number>> {
+  const words = queryWords(query);
+  let scores: Map<string, number> | null = null;
+  for (const word of words) {
+    const found = new Map<string, number>();
+    const add = (id: string, points: number) => found.set(id, Math.max(found.get(id) ?? 0, points));
+    const [askRows, personRows, noteRows] = await Promise.all([
+      db.people.where('topicWords').startsWith(word).primaryKeys(),
+      db.people.where('words').startsWith(word).primaryKeys(),
+      db.notes.where('words').startsWith(word).toArray(),
+    ]);
+    for (const note of noteRows) add(note.personId, 1);
+    for (const id of personRows) add(id, 2);
+    for (const id of askRows) add(id, 3);
+    const previous: Map<string, number> | null = scores;
+    scores = new Map();
+    for (const [id, points] of found) {
+      if (previous === null) scores.set(id, points);
+      else if (previous.has(id)) scores.set(id, (previous.get(id) ?? 0) + points);
+    }
+  }
+  return scores ?? new Map();
+}
+
+export async function listPeople(
+  db: HallwayDatabase,
+  options: { query?: string; sort?: PeopleSort; offset?: number; limit?: number } = {},
+): Promise<PeoplePage> {
+  const { query = '', sort = 'name', offset = 0, limit = 100 } = options;
+  return db.transaction('r', [db.people, db.notes, db.favours], async () => {
+    let rows: PersonRow[];
+    if (query.trim()) {
+      const scores = await matchQuery(db, query);
+      rows = (await db.people.bulkGet([...scores.keys()])).filter((r): r is PersonRow => Boolean(r));
+      const compare = compareRows(sort);
+      // A search lists the best matches first; the chosen sort breaks ties.
+      rows.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || compare(a, b));
+    } else {
+      rows = await db.people.toArray();
+      rows.sort(compareRows(sort));
+    }
+    return { people: await summarise(db, rows.slice(offset, offset + limit)), total: rows.length };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes, interactions, favours
+
+async function requirePerson(db: HallwayDatabase, personId: string): Promise<PersonRow> {
+  const row = await db.people.get(personId);
+  if (!row) throw new NotFoundError('That person');
+  return row;
+}
+
+function requireText(text: string, field = 'text'): string {
+  const value = text.trim();
+  if (!value) throw new InvalidDataError(`${field}: must not be empty`);
+  return value;
+}
+
+export async function addNote(db: HallwayDatabase, personId: string, text: string): Promise<Note> {
+  const body = requireText(text);
+  return db.transaction('rw', db.people, db.notes, async () => {
+    await requirePerson(db, personId);
+    const now = nowIso();
+    const note: Note = { id: newId(), personId, text: body, createdAt: now, updatedAt: now };
+    await db.notes.add(toNoteRow(note));
+    return note;
+  });
+}
+
+export async function updateNote(db: HallwayDatabase, noteId: string, text: string): Promise<Note> {
+  const body = requireText(text);
+  return db.transaction('rw', db.notes, async () => {
+    const row = await db.notes.get(noteId);
+    if (!row) throw new NotFoundError('That note');
+    const note: Note = { ...fromNoteRow(row), text: body, updatedAt: nowIso() };
+    await db.notes.put(toNoteRow(note));
+    return note;
+  });
+}
+
+export async function deleteNote(db: HallwayDatabase, noteId: string): Promise<void> {
+  await db.notes.delete(noteId);
+}
+
+/** Recomputes the last-interaction fields a person row carries for sorting and cards. */
+export async function refreshStats(db: HallwayDatabase, personId: string): Promise<void> {
+  const interactions = await db.interactions.where('personId').equals(personId).toArray();
+  let last: string | null = null;
+  let lastInPerson: string | null = null;
+  for (const i of interactions) {
+    if (!last || i.at > last) last = i.at;
+    if (i.kind === 'in-person' && (!lastInPerson || i.at > lastInPerson)) lastInPerson = i.at;
+  }
+  await db.people.update(personId, { lastInteractionAt: last, lastInPersonAt: lastInPerson });
+}
+
+export async function addInteraction(
+  db: HallwayDatabase,
+  input: { personId: string; kind: InteractionKind; at?: string; sourceUrl?: string; threadKey?: string; summary?: string; isAuto?: boolean },
+): Promise<Interaction> {
+  return db.transaction('rw', db.people, db.interactions, async () => {
+    await requirePerson(db, input.personId);
+    const interaction: Interaction = {
+      id: newId(),
+      personId: input.personId,
+      kind: input.kind,
+      at: input.at ?? nowIso(),
+      isAuto: input.isAuto ?? false,
+      ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
+      ...(input.threadKey ? { threadKey: input.threadKey } : {}),
+      ...(input.summary?.trim() ? { summary: input.summary.trim() } : {}),
+    };
+    await db.interactions.add(interaction);
+    await refreshStats(db, input.personId);
+    return interaction;
+  });
+}
+
+export async function deleteInteraction(db: HallwayDatabase, interactionId: string): Promise<void> {
+  await db.transaction('rw', db.people, db.interactions, async () => {
+    const row = await db.interactions.get(interactionId);
+    if (!row) return;
+    await db.interactions.delete(interactionId);
+    await refreshStats(db, row.personId);
+  });
+}
+
+export async function addFavour(
+  db: HallwayDatabase,
+  input: Pick<Favour, 'personId' | 'direction' | 'effort' | 'what'> & { at?: string },
+): Promise<Favour> {
+  const what = requireText(input.what, 'what');
+  return db.transaction('rw', db.people, db.favours, async () => {
+    await requirePerson(db, input.personId);
+    const favour: Favour = {
+      id: newId(),
+      personId: input.personId,
+      direction: input.direction,
+      effort: input.effort,
+      what,
+      at: input.at ?? nowIso(),
+      settledAt: null,
+    };
+    await db.favours.add(favour);
+    return favour;
+  });
+}
+
+export async function setFavourSettled(db: HallwayDatabase, favourId: string, isSettled: boolean): Promise<Favour> {
+  return db.transaction('rw', db.favours, async () => {
+    const favour = await db.favours.get(favourId);
+    if (!favour) throw new NotFoundError('That favour');
+    const next = { ...favour, settledAt: isSettled ? (favour.settledAt ?? nowIso()) : null };
+    await db.favours.put(next);
+    return next;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delete with undo, and merge
+
+/** How long a deleted person can be brought back. */
+export const UNDO_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+export async function deletePerson(db: HallwayDatabase, personId: string): Promise<{ undoId: string }> {
+  return db.transaction('rw', [db.people, db.notes, db.interactions, db.favours, db.trash], async () => {
+    const person = await requirePerson(db, personId);
+    const [notes, interactions, favours] = await Promise.all([
+      db.notes.where('personId').equals(personId).toArray(),
+      db.interactions.where('personId').equals(personId).toArray(),
+      db.favours.where('personId').equals(personId).toArray(),
+    ]);
+    const entry: TrashRow = { id: newId(), deletedAt: nowIso(), person, notes, interactions, favours };
+    await db.trash.add(entry);
+    await db.notes.bulkDelete(notes.map((n) => n.id));
+    await db.interactions.bulkDelete(interactions.map((i) => i.id));
+    await db.favours.bulkDelete(favours.map((f) => f.id));
+    await db.people.delete(personId);
+    // Old trash goes when new trash arrives: no timer needed.
+    const cutoff = new Date(Date.now() - UNDO_WINDOW_MS).toISOString();
+    await db.trash.where('deletedAt').below(cutoff).delete();
+    return { undoId: entry.id };
+  });
+}
+
+export async function undoDelete(db: HallwayDatabase, undoId: string): Promise<Person> {
+  return db.transaction('rw', [db.people, db.notes, db.interactions, db.favours, db.trash], async () => {
+    const entry = await db.trash.get(undoId);
+    if (!entry) throw new NotFoundError('That deleted person');
+    await db.people.put(entry.person);
+    await db.notes.bulkPut(entry.notes);
+    await db.interactions.bulkPut(entry.interactions);
+    await db.favours.bulkPut(entry.favours);
+    await db.trash.delete(undoId);
+    return fromPersonRow(entry.person);
+  });
+}
+
+function joinText(a: string, b: string): string {
+  if (!a.trim()) return b;
+  if (!b.trim() || a.includes(b)) return a;
+  return `${a}\n\n${b}`;
+}
+
+/**
+ * Folds `mergeId` into `keepId`: every address, site id, topic, note, interaction and favour of the
+ * merged record ends up on the kept one, and the merged record is removed.
+ */
+export async function mergePeople(db: HallwayDatabase, keepId: string, mergeId: string): Promise<Person> {
+  if (keepId === mergeId) throw new InvalidDataError('Choose two different people to merge.');
+  return db.transaction('rw', [db.people, db.notes, db.interactions, db.favours], async () => {
+    const keep = fromPersonRow(await requirePerson(db, keepId));
+    const other = fromPersonRow(await requirePerson(db, mergeId));
+    const merged = cleanPerson({
+      ...keep,
+      emails: [...keep.emails, ...other.emails],
+      siteIds: [...keep.siteIds, ...other.siteIds],
+      team: keep.team || other.team,
+      role: keep.role || other.role,
+      teamHistory: uniq([...keep.teamHistory, ...other.teamHistory], (t) => JSON.stringify(t)),
+      tags: [...keep.tags, ...other.tags],
+      askAbout: [...keep.askAbout, ...other.askAbout],
+      personal: joinText(keep.personal, other.personal),
+      howWeMet: joinText(keep.howWeMet, other.howWeMet),
+      cadenceDays: keep.cadenceDays ?? other.cadenceDays,
+      createdAt: keep.createdAt < other.createdAt ? keep.createdAt : other.createdAt,
+      updatedAt: nowIso(),
+    });
+    await db.notes.where('personId').equals(mergeId).modify({ personId: keepId });
+    await db.interactions.where('personId').equals(mergeId).modify({ personId: keepId });
+    await db.favours.where('personId').equals(mergeId).modify({ personId: keepId });
+    await db.people.delete(mergeId);
+    await db.people.put(toPersonRow(merged));
+    await refreshStats(db, keepId);
+    return merged;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identities seen on pages
+
+export interface IdentityMatch {
+  personId: string | null;
+  state: MarkerState;
+}
+
+/**
+ * Matches what a page shows to the directory. An address or site id is proof; a display name alone
+ * is only a guess, reported as uncertain so no private note is shown on its strength.
+ */
+export async function matchIdentities(db: HallwayDatabase, identities: PageIdentity[]): Promise<IdentityMatch[]> {
+  return db.transaction('r', db.people, db.notes, async () => {
+    const emails = uniq(identities.flatMap((i) => (i.email ? [normalizeEmail(i.email)] : [])));
+    const siteKeys = uniq(identities.flatMap((i) => (i.siteId ? [siteKey(i.siteId)] : [])));
+    const names = uniq(identities.flatMap((i) => (i.name && !strongKey(i) ? [foldName(i.name)] : [])));
+    const [byEmail, bySite, byName] = await Promise.all([
+      emails.length ? db.people.where('emails').anyOf(emails).toArray() : [],
+      siteKeys.length ? db.people.where('siteKeys').anyOf(siteKeys).toArray() : [],
+      names.length ? db.people.where('nameKey').anyOf(names).toArray() : [],
+    ]);
+    const emailIndex = new Map<string, PersonRow>();
+    for (const row of byEmail) for (const e of row.emails) emailIndex.set(e, row);
+    const siteIndex = new Map<string, PersonRow>();
+    for (const row of bySite) for (const k of row.siteKeys) siteIndex.set(k, row);
+    const nameIndex = new Map<string, PersonRow[]>();
+    for (const row of byName) nameIndex.set(row.nameKey, [...(nameIndex.get(row.nameKey) ?? []), row]);
+
+    const matchedIds = uniq([...byEmail, ...bySite].map((r) => r.id));
+    // Index lookups only: the note text itself is never read to answer a marker query.
+    const notedIds = new Set<string>();
+    for (const id of matchedIds) {
+      if ((await db.notes.where('personId').equals(id).count()) > 0) notedIds.add(id);
+    }
+
+    return identities.map((identity) => {
+      const strong =
+        (identity.email && emailIndex.get(normalizeEmail(identity.email))) ||
+        (identity.siteId && siteIndex.get(siteKey(identity.siteId)));
+      if (strong) {
+        const hasNotes = notedIds.has(strong.id) || Boolean(strong.personal.trim());
+        return { personId: strong.id, state: hasNotes ? 'noted' : 'known' };
+      }
+      if (!strongKey(identity) && identity.name) {
+        const candidates = nameIndex.get(foldName(identity.name)) ?? [];
+        // One candidate is still only a guess; several cannot even be guessed between.
+        if (candidates.length === 1) return { personId: candidates[0]?.id ?? null, state: 'uncertain' };
+        if (candidates.length > 1) return { personId: null, state: 'uncertain' };
+      }
+      return { personId: null, state: 'unknown' };
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+export async function getSettings(db: HallwayDatabase): Promise<Settings> {
+  const rows = await db.settings.toArray();
+  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  // Unknown or malformed stored values fall back to defaults one by one, never all at once.
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS)) {
+    if (!(key in stored)) continue;
+    const candidate = { ...DEFAULT_SETTINGS, [key]: stored[key] };
+    if (settingsCheck(candidate).ok) merged[key] = stored[key];
+  }
+  return merged as Settings;
+}
+
+export async function updateSettings(db: HallwayDatabase, patch: Partial<Settings>): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const next = { ...(await getSettings(db)), ...patch };
+    const checked = settingsCheck(next);
+    if (!checked.ok) throw new InvalidDataError(formatProblems(checked.problems));
+    await db.settings.bulkPut(Object.entries(patch).map(([key, value]) => ({ key, value })));
+    return checked.value as Settings;
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * Who a name on a page is. Strong identifiers (an email address, a per-site user id) name one
+ * person; a display name alone does not: two people can share one, and anyone can take someone
+ * else's. See DESIGN.md, "Identity".
+ */
+
+export const SITES = ['gmail', 'outlook', 'slack', 'teams', 'google-chat', 'generic'] as const;
+export type Site = (typeof SITES)[number];
+
+/** Sites that give their users ids of their own (Slack `U…`, Teams AAD object ids, Chat member ids). */
+export const ID_SITES = ['slack', 'teams', 'google-chat'] as const;
+export type IdSite = (typeof ID_SITES)[number];
+
+export interface SiteId {
+  site: IdSite;
+  id: string;
+}
+
+/** What a page tells us about one person it shows. */
+export interface PageIdentity {
+  name?: string;
+  email?: string;
+  siteId?: SiteId;
+}
+
+// Deliberately loose: the page decides what it calls an address; we only need a stable key.
+const EMAIL_RE = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/u;
+
+export function isEmail(value: string): boolean {
+  return EMAIL_RE.test(value.trim());
+}
+
+/** Addresses compare case-insensitively in practice (RFC 5321 allows otherwise; no mail host does). */
+export function normalizeEmail(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+export function normalizeName(value: string): string {
+  return value.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+// Letters Unicode does not split into a base letter and an accent, folded the way an
+// accent-insensitive collator (`Intl.Collator(…, { sensitivity: 'base' })`) compares them.
+const UNSPLIT_LETTERS: Record<string, string> = {
+  ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th', ð: 'd',
+};
+const UNSPLIT_RE = /[łøđħıæœßþð]/gu;
+
+/** Case- and accent-insensitive form of any text: "Łukasz" and "lukasz", "José" and "jose" fold alike. */
+export function foldText(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(UNSPLIT_RE, (letter) => UNSPLIT_LETTERS[letter] ?? letter);
+}
+
+/** Folded form of a name, for matching display names only. */
+export function foldName(value: string): string {
+  return foldText(normalizeName(value));
+}
+
+export function siteKey(siteId: SiteId): string {
+  return `${siteId.site}:${siteId.id}`;
+}
+
+/** The strongest key a page identity offers, or null when it only has a display name. */
+export function strongKey(identity: PageIdentity): string | null {
+  if (identity.email && isEmail(identity.email)) return `email:${normalizeEmail(identity.email)}`;
+  if (identity.siteId) return siteKey(identity.siteId);
+  return null;
+}
+
+/** A key that is stable for the same identity on a page; weak (name-only) keys are marked as such. */
+export function identityKey(identity: PageIdentity): string {
+  return strongKey(identity) ?? `name:${foldName(identity.name ?? '')}`;
+}

@@ -1,0 +1,108 @@
+/**
+ * Every message between Hallway's contexts, declared once. Requests go to the service worker, which
+ * checks who sent each one before it reads the payload (see src/background/router.ts).
+ *
+ * `from` says who may send a message: `content` is a content script, which speaks only about its own
+ * tab and learns no private text; `page` is an extension page (popup, people page, hover card).
+ */
+import browser from 'webextension-polyfill';
+import type { PageIdentity } from './identity';
+import type { Favour, Interaction, InteractionKind, Note, Person, Settings } from './model';
+import type { Backup, ImportResult } from './db/backup';
+import type { MarkerState, PeoplePage, PeopleSort, PersonDetail, TabPeople } from './views';
+
+export interface ProtocolMap {
+  /** Marker states for identities a content script found on its page. */
+  'content.match': { from: 'content'; req: { identities: PageIdentity[] }; res: MarkerState[] };
+  /** Whether Hallway should run on the sender's page. */
+  'content.status': { from: 'content'; req: { host: string }; res: { isEnabled: boolean; isPrivacyModeOn: boolean } };
+
+  'tab.people': { from: 'page'; req: { tabId: number }; res: TabPeople };
+  'site.setEnabled': { from: 'page'; req: { tabId: number; host: string; isEnabled: boolean }; res: Settings };
+
+  'people.list': { from: 'page'; req: { query?: string; sort?: PeopleSort; offset?: number; limit?: number }; res: PeoplePage };
+  'people.get': { from: 'page'; req: { id: string }; res: PersonDetail };
+  'people.create': {
+    from: 'page';
+    req: { displayName: string; emails?: string[]; team?: string; role?: string };
+    res: Person;
+  };
+  'people.save': { from: 'page'; req: { person: Person }; res: Person };
+  'people.delete': { from: 'page'; req: { id: string }; res: { undoId: string } };
+  'people.undoDelete': { from: 'page'; req: { undoId: string }; res: Person };
+  'people.merge': { from: 'page'; req: { keepId: string; mergeId: string }; res: Person };
+
+  'notes.add': { from: 'page'; req: { personId: string; text: string }; res: Note };
+  'notes.update': { from: 'page'; req: { id: string; text: string }; res: Note };
+  'notes.delete': { from: 'page'; req: { id: string }; res: null };
+
+  'interactions.add': {
+    from: 'page';
+    req: { personId: string; kind: InteractionKind; at?: string; summary?: string };
+    res: Interaction;
+  };
+  'interactions.delete': { from: 'page'; req: { id: string }; res: null };
+  'favours.add': {
+    from: 'page';
+    req: Pick<Favour, 'personId' | 'direction' | 'effort' | 'what'> & { at?: string };
+    res: Favour;
+  };
+  'favours.settle': { from: 'page'; req: { id: string; isSettled: boolean }; res: Favour };
+
+  'backup.export': { from: 'page'; req: Record<string, never>; res: Backup };
+  'backup.import': { from: 'page'; req: { data: object; mode: 'replace' | 'merge' }; res: ImportResult };
+
+  'settings.get': { from: 'page'; req: Record<string, never>; res: Settings };
+  'settings.update': { from: 'page'; req: { patch: Partial<Settings> }; res: Settings };
+}
+
+/** Messages the service worker sends to a tab's content script. */
+export interface TabProtocolMap {
+  /** The identities the page shows now, and where the script runs. */
+  'page.collect': { req: Record<string, never>; res: { host: string; identities: PageIdentity[] } };
+  /** Settings for this page changed (site switched off or on). */
+  'page.refresh': { req: Record<string, never>; res: null };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type Request<K extends MessageType> = ProtocolMap[K]['req'];
+export type Response<K extends MessageType> = ProtocolMap[K]['res'];
+
+export interface Envelope<K extends string = string> {
+  type: K;
+  payload: unknown;
+}
+
+/** Every answer has this shape, so an error reaches the caller as text instead of a dropped promise. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export class ProtocolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+export function unwrap<T>(reply: unknown): T {
+  if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
+    throw new ProtocolError('Hallway did not answer. Reload the page, or restart the browser if it persists.');
+  }
+  const typed = reply as Reply<T>;
+  if (!typed.ok) throw new ProtocolError(typed.error);
+  return typed.value;
+}
+
+/** Sends a request to the service worker and returns its answer, or throws its error. */
+export async function send<K extends MessageType>(type: K, payload: Request<K>): Promise<Response<K>> {
+  const envelope: Envelope<K> = { type, payload };
+  return unwrap<Response<K>>(await browser.runtime.sendMessage(envelope));
+}
+
+export async function sendToTab<K extends keyof TabProtocolMap>(
+  tabId: number,
+  type: K,
+  payload: TabProtocolMap[K]['req'],
+): Promise<TabProtocolMap[K]['res']> {
+  const envelope: Envelope<K> = { type, payload };
+  return unwrap<TabProtocolMap[K]['res']>(await browser.tabs.sendMessage(tabId, envelope));
+}

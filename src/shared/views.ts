@@ -1,0 +1,75 @@
+/**
+ * What the service worker hands to other contexts. View models, not database rows: each carries only
+ * what its screen shows, and content scripts get the marker view alone, which holds no private text.
+ */
+import type { Favour, Interaction, Note, Person, Settings } from './model';
+
+export interface FavourBalance {
+  /** Open favours the user asked of them. */
+  asked: number;
+  /** Open favours the user did for them. */
+  given: number;
+}
+
+export interface PersonSummary {
+  id: string;
+  displayName: string;
+  team: string;
+  role: string;
+  emails: string[];
+  askAbout: string[];
+  latestNote: { id: string; text: string; createdAt: string } | null;
+  noteCount: number;
+  lastInteractionAt: string | null;
+  lastInPersonAt: string | null;
+  balance: FavourBalance;
+}
+
+export interface PersonDetail {
+  person: Person;
+  notes: Note[];
+  interactions: Interaction[];
+  favours: Favour[];
+}
+
+export type PeopleSort = 'name' | 'lastInteraction' | 'team';
+
+export interface PeoplePage {
+  people: PersonSummary[];
+  total: number;
+}
+
+/**
+ * A marker's state, the only thing a content script learns about a person:
+ * unknown (not in the directory), known (no notes), noted (has notes),
+ * uncertain (the display name matches someone, but no address or id confirms it).
+ */
+export type MarkerState = 'unknown' | 'known' | 'noted' | 'uncertain';
+
+/** One person recognised on a tab, for the popup. */
+export interface TabPerson {
+  /** Identity as the page showed it. */
+  name: string;
+  email: string | null;
+  /** The directory entry it matched, or null for someone not yet in Hallway. */
+  match: PersonSummary | null;
+  isUncertain: boolean;
+}
+
+export interface TabPeople {
+  /** Host of the tab, when Hallway runs there. */
+  host: string | null;
+  isSupported: boolean;
+  isDisabled: boolean;
+  people: TabPerson[];
+}
+
+export interface ImportReport {
+  people: number;
+  notes: number;
+  interactions: number;
+  favours: number;
+  threads: number;
+}
+
+export type { Settings };

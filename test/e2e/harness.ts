@@ -1,0 +1,92 @@
+/**
+ * Drives the BUILT extension (dist/) in Debian's Chromium. Site pages are served from fixtures at
+ * their real URLs through request routing, so content scripts run as they would on the live site
+ * and nothing reaches the network.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Hallway {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Opens an extension page (e.g. `src/options/index.html`). */
+  openPage(path: string): Promise<Page>;
+  /** Opens the popup as a page, looking at the given tab. */
+  openPopup(forTab: Page): Promise<Page>;
+  /** Serves `html` for every request under `urlPattern`. */
+  serve(urlPattern: string, html: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function fixture(path: string): string {
+  return readFileSync(join(ROOT, 'test/fixtures', path), 'utf8');
+}
+
+export async function launch(): Promise<Hallway> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
+  const profile = mkdtempSync(join(tmpdir(), 'hallway-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      // Without this Playwright's defaults silently disable every extension.
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  // Anything not served from a fixture is refused, so a test can never touch the network. Routes
+  // added later take precedence (Playwright runs matching routes in reverse order of registration).
+  await context.route(/^https?:\/\//u, (route) => route.abort('blockedbyclient'));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const base = `chrome-extension://${extensionId}/`;
+
+  async function tabIdOf(page: Page): Promise<number> {
+    await page.bringToFront();
+    const id = await worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } };
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id ?? -1;
+    });
+    if (id < 0) throw new Error('Could not find the tab of the page.');
+    return id;
+  }
+
+  return {
+    context,
+    extensionId,
+    worker,
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(base + path);
+      return page;
+    },
+    async openPopup(forTab) {
+      const tabId = await tabIdOf(forTab);
+      const page = await context.newPage();
+      await page.goto(`${base}src/popup/index.html?tab=${tabId}`);
+      return page;
+    },
+    async serve(urlPattern, html) {
+      await context.route(urlPattern, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
