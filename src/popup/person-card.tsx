@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send } from '../shared/protocol';
 import type { PersonSummary, TabPerson } from '../shared/views';
@@ -97,7 +97,9 @@ function QuickNote({ initial, label, onSave, onCancel }: { initial: string; labe
   const [text, setText] = useState(initial);
   const [isSaving, setIsSaving] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  // A layout effect focuses before the next key event is handled; with a plain effect (after paint)
+  // the first letters a fast typist enters after Enter would land in the search box.
+  useLayoutEffect(() => ref.current?.focus(), []);
 
   async function submit() {
     if (!text.trim() || isSaving) return;
