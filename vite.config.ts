@@ -44,6 +44,10 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       // Extension bundles load from disk; splitting only adds requests and loader code.
       modulePreload: false,
+      rollupOptions: {
+        // The hover card page is not named in the manifest (it is framed by the content script).
+        input: { hovercard: 'src/hovercard/index.html' },
+      },
     },
     test: {
       projects: [

@@ -44,6 +44,22 @@ type Rule<K extends MessageType> = { from: ProtocolMap[K]['from']; payload: Chec
 export const RULES: { [K in MessageType]: Rule<K> } = {
   'content.match': { from: 'content', payload: object({ identities: array(pageIdentity, { max: 5000 }) }) },
   'content.status': { from: 'content', payload: object({ host }) },
+  'content.names': { from: 'content', payload: empty },
+  'content.openCard': { from: 'content', payload: object({ identity: pageIdentity, theme: literal('light', 'dark') }) },
+  'content.closeCard': { from: 'content', payload: empty },
+
+  'card.current': { from: 'page', payload: empty },
+  'card.confirm': { from: 'page', payload: object({ personId: id }) },
+  'card.addPerson': {
+    from: 'page',
+    payload: object({
+      displayName: string({ min: 1, max: 200, pattern: /\S/u, what: 'a name' }),
+      team: optional(string({ max: 200 })),
+      role: optional(string({ max: 200 })),
+    }),
+  },
+  'card.resize': { from: 'page', payload: object({ height: number({ min: 0, max: 2000 }) }) },
+  'card.close': { from: 'page', payload: empty },
 
   'tab.people': { from: 'page', payload: object({ tabId }) },
   'site.setEnabled': { from: 'page', payload: object({ tabId, host, isEnabled: boolean }) },

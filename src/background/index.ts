@@ -1,26 +1,57 @@
 /**
  * The service worker: the only context that opens the private database. It answers the typed
- * messages of src/shared/protocol.ts through the router.
+ * messages of src/shared/protocol.ts through the router, and keeps one port per hover card frame.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { HallwayDatabase } from '../shared/db/database';
-import { sendToTab } from '../shared/protocol';
+import { CARD_PORT, sendToTab, type CardPortMessage } from '../shared/protocol';
 import { createRouter } from './router';
 
 const db = new HallwayDatabase();
+const cardPorts = new Map<number, Runtime.Port>();
+const extensionOrigin = browser.runtime.getURL('');
+
+let broadcastTimer: ReturnType<typeof setTimeout> | undefined;
 
 const route = createRouter({
   db,
   extensionId: browser.runtime.id,
-  extensionOrigin: browser.runtime.getURL(''),
+  extensionOrigin,
   async collectFromTab(tabId) {
     // No content script there (a page Hallway does not support): the send is rejected.
     return sendToTab(tabId, 'page.collect', {}).catch(() => null);
   },
-  async refreshTab(tabId) {
-    await sendToTab(tabId, 'page.refresh', {});
+  async notifyTab(tabId, type, payload) {
+    await sendToTab(tabId, type, payload).catch(() => undefined);
+  },
+  notifyAllTabs() {
+    // Several changes in a row (an import, a merge) make one round of lookups, not one each.
+    clearTimeout(broadcastTimer);
+    broadcastTimer = setTimeout(async () => {
+      const tabs = await browser.tabs.query({});
+      for (const tab of tabs) {
+        if (tab.id !== undefined) void sendToTab(tab.id, 'page.peopleChanged', {}).catch(() => undefined);
+      }
+    }, 100);
+  },
+  pushToCard(tabId, message: CardPortMessage) {
+    cardPorts.get(tabId)?.postMessage(message);
   },
 });
 
 // Returning the router's promise is how the answer reaches the sender (the polyfill's contract).
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+
+browser.runtime.onConnect.addListener((port) => {
+  const { sender } = port;
+  const tabId = sender?.tab?.id;
+  // Only Hallway's own card page, framed in a tab, gets a card port.
+  if (port.name !== CARD_PORT || sender?.id !== browser.runtime.id || !sender.url?.startsWith(extensionOrigin) || tabId === undefined) {
+    port.disconnect();
+    return;
+  }
+  cardPorts.set(tabId, port);
+  port.onDisconnect.addListener(() => {
+    if (cardPorts.get(tabId) === port) cardPorts.delete(tabId);
+  });
+});

@@ -8,9 +8,10 @@ import { normalizeEmail, type PageIdentity } from '../shared/identity';
 import type { HallwayDatabase } from '../shared/db/database';
 import * as repo from '../shared/db/repository';
 import { exportBackup, importBackup } from '../shared/db/backup';
-import type { Envelope, MessageType, ProtocolMap, Reply, Request, Response } from '../shared/protocol';
+import type { CardPortMessage, Envelope, MessageType, ProtocolMap, Reply, Request, Response, TabProtocolMap } from '../shared/protocol';
 import { formatProblems } from '../shared/validate';
 import type { TabPeople, TabPerson } from '../shared/views';
+import { buildCardView, CardSessions } from './cards';
 import { RULES } from './checks';
 
 /** The parts of `runtime.MessageSender` the router reads. */
@@ -28,8 +29,12 @@ export interface RouterDeps {
   extensionOrigin: string;
   /** Asks a tab's content script what the page shows; null when Hallway does not run there. */
   collectFromTab(tabId: number): Promise<{ host: string; identities: PageIdentity[] } | null>;
-  /** Tells a tab's content script to re-read its settings. */
-  refreshTab(tabId: number): Promise<void>;
+  /** Sends a message to a tab's content script; failures (no script there) are ignored. */
+  notifyTab<K extends keyof TabProtocolMap>(tabId: number, type: K, payload: TabProtocolMap[K]['req']): Promise<void>;
+  /** Tells every tab that the directory changed, so markers are looked up again. */
+  notifyAllTabs(): void;
+  /** Pushes a message to the hover card frame of a tab, if one is open. */
+  pushToCard(tabId: number, message: CardPortMessage): void;
 }
 
 interface Context {
@@ -47,8 +52,25 @@ function senderKind(sender: Sender, deps: RouterDeps): 'page' | 'content' | null
   return null;
 }
 
+/** Messages after which markers on open pages may be out of date. */
+const CHANGES_PEOPLE = new Set<MessageType>([
+  'people.create', 'people.save', 'people.delete', 'people.undoDelete', 'people.merge',
+  'notes.add', 'notes.delete', 'backup.import', 'card.confirm', 'card.addPerson',
+]);
+
 export function createRouter(deps: RouterDeps) {
   const { db } = deps;
+  const cards = new CardSessions();
+
+  function requireTab(context: Context): number {
+    if (context.tabId === null) throw new repo.InvalidDataError('This message is only for a page in a tab.');
+    return context.tabId;
+  }
+
+  async function currentCard(tabId: number) {
+    const target = cards.get(tabId);
+    return target ? buildCardView(db, target) : null;
+  }
 
   async function tabPeople(tabId: number): Promise<TabPeople> {
     const collected = await deps.collectFromTab(tabId);
@@ -85,13 +107,65 @@ export function createRouter(deps: RouterDeps) {
       const settings = await repo.getSettings(db);
       return { isEnabled: !settings.disabledSites.includes(host), isPrivacyModeOn: settings.isPrivacyModeOn };
     },
+    'content.names': async () => ({ names: await repo.knownNames(db) }),
+    'content.openCard': async ({ identity, theme }, context) => {
+      const tabId = requireTab(context);
+      const target = cards.open(tabId, identity, theme);
+      deps.pushToCard(tabId, { type: 'card.show', view: await buildCardView(db, target) });
+      return null;
+    },
+    'content.closeCard': async (_, context) => {
+      const tabId = requireTab(context);
+      cards.forget(tabId);
+      deps.pushToCard(tabId, { type: 'card.hide' });
+      return null;
+    },
+
+    'card.current': async (_, context) => currentCard(requireTab(context)),
+    'card.confirm': async ({ personId }, context) => {
+      const tabId = requireTab(context);
+      const target = cards.get(tabId);
+      const [match] = target ? await repo.matchIdentities(db, [target.identity]) : [];
+      // Only the candidate the card offered can be confirmed, never an arbitrary record.
+      if (!target || match?.state !== 'uncertain' || match.personId !== personId) {
+        throw new repo.InvalidDataError('This card no longer shows that person; hover the name again.');
+      }
+      await repo.linkIdentity(db, personId, target.identity);
+      target.confirmedPersonId = personId;
+      return currentCard(tabId);
+    },
+    'card.addPerson': async ({ displayName, team, role }, context) => {
+      const tabId = requireTab(context);
+      const target = cards.get(tabId);
+      if (!target) throw new repo.InvalidDataError('Hover the name again to add this person.');
+      const { email, siteId } = target.identity;
+      const person = await repo.createPerson(db, {
+        displayName,
+        team: team ?? '',
+        role: role ?? '',
+        emails: email ? [email] : [],
+        siteIds: siteId ? [siteId] : [],
+      });
+      if (!email && !siteId) target.confirmedPersonId = person.id;
+      return currentCard(tabId);
+    },
+    'card.resize': async ({ height }, context) => {
+      await deps.notifyTab(requireTab(context), 'page.cardResize', { height });
+      return null;
+    },
+    'card.close': async (_, context) => {
+      const tabId = requireTab(context);
+      cards.forget(tabId);
+      await deps.notifyTab(tabId, 'page.cardClose', {});
+      return null;
+    },
 
     'tab.people': async ({ tabId }) => tabPeople(tabId),
     'site.setEnabled': async ({ tabId, host, isEnabled }) => {
       const { disabledSites } = await repo.getSettings(db);
       const next = isEnabled ? disabledSites.filter((h) => h !== host) : [...new Set([...disabledSites, host])];
       const settings = await repo.updateSettings(db, { disabledSites: next });
-      await deps.refreshTab(tabId).catch(() => undefined);
+      await deps.notifyTab(tabId, 'page.refresh', {});
       return settings;
     },
 
@@ -140,7 +214,9 @@ export function createRouter(deps: RouterDeps) {
     const context: Context = { sender, tabId: sender.tab?.id ?? null };
     try {
       const handler = handlers[type as MessageType] as (p: unknown, c: Context) => Promise<unknown>;
-      return { ok: true, value: await handler(checked.value, context) };
+      const value = await handler(checked.value, context);
+      if (CHANGES_PEOPLE.has(type as MessageType)) deps.notifyAllTabs();
+      return { ok: true, value };
     } catch (error) {
       if (error instanceof repo.NotFoundError || error instanceof repo.InvalidDataError) {
         return { ok: false, error: error.message };

@@ -1,44 +1,140 @@
 /**
  * Hallway's content script. It runs on hostile ground: it holds no database and no private text,
  * and learns from the service worker only whether a name is known (DESIGN.md, security model).
+ * Everything it starts is tied to one AbortSignal, aborted when the extension is reloaded or updated
+ * under the page, so an orphaned script never keeps observing or marking.
  */
 import browser from 'webextension-polyfill';
 import { send, type Envelope, type Reply, type TabProtocolMap } from '../shared/protocol';
 import { adapterFor, genericAdapter } from './adapters';
+import { Annotator } from './annotator';
+import { CardFrame } from './card-frame';
 import { collectIdentities } from './collect';
+import { FrameQueue } from './frame-queue';
+import { HoverCards } from './hover';
 
-const adapters = [adapterFor(new URL(location.href)), genericAdapter].filter((a) => a !== null);
+/** Attributes that carry identities; a change to one (a recycled row) means a rescan of it. */
+const IDENTITY_ATTRIBUTES = [
+  'email', 'name', 'href', 'src', 'id', 'data-hovercard-id', 'data-message-sender', 'data-member-id',
+  'data-user-id', 'data-name', 'data-tid', 'data-id', 'data-item-key',
+];
 
-let isEnabled = true;
+const site = adapterFor(new URL(location.href));
+const adapters = [site, genericAdapter].filter((a) => a !== null);
+const controller = new AbortController();
+const { signal } = controller;
 
-async function readStatus(): Promise<void> {
+let isEnabled = false;
+let annotator: Annotator | null = null;
+let hover: HoverCards | null = null;
+let queue: FrameQueue | null = null;
+
+/** After an update or reload of the extension, this script is orphaned: its messages fail. */
+function isOrphaned(): boolean {
   try {
-    ({ isEnabled } = await send('content.status', { host: location.host }));
+    return !browser.runtime.id;
   } catch {
-    // The extension was reloaded or updated under this page: stay quiet until the page reloads.
-    isEnabled = false;
+    return true;
   }
 }
 
-type TabRequest = { [K in keyof TabProtocolMap]: Envelope<K> }[keyof TabProtocolMap];
+async function call<T>(request: () => Promise<T>): Promise<T | null> {
+  try {
+    return await request();
+  } catch (error) {
+    if (isOrphaned()) controller.abort();
+    else console.debug('Hallway:', error);
+    return null;
+  }
+}
+
+const frame = new CardFrame(signal, () => hover?.closeNow());
+
+function start(): void {
+  if (annotator) return;
+  annotator = new Annotator({
+    site,
+    lookup: async (identities) => (await call(() => send('content.match', { identities }))) ?? [],
+  });
+  const marks = annotator;
+  queue = new FrameQueue({
+    process: (root) => marks.process(root),
+    processShallow: (root) => marks.processShallow(root),
+    afterSlice: () => void marks.flush(),
+    onRemovals: () => marks.noteRemovals(),
+    isOwn: (node) => frame.isOwn(node),
+    signal,
+  });
+  hover = new HoverCards({
+    annotator: marks,
+    frame,
+    signal,
+    async open(mark, theme) {
+      await call(() => send('content.openCard', { identity: mark.identity, theme }));
+      frame.show(mark.range.getBoundingClientRect());
+    },
+    close() {
+      frame.hide();
+      void call(() => send('content.closeCard', {}));
+    },
+  });
+  queue.observe(document.documentElement, IDENTITY_ATTRIBUTES);
+  if (document.body) queue.add(document.body);
+}
+
+async function loadNames(): Promise<void> {
+  const reply = await call(() => send('content.names', {}));
+  annotator?.setNames(reply?.names ?? []);
+}
+
+async function applyStatus(): Promise<void> {
+  const status = await call(() => send('content.status', { host: location.host }));
+  isEnabled = Boolean(status?.isEnabled);
+  const isShown = isEnabled && !status?.isPrivacyModeOn;
+  if (isShown && !annotator) {
+    start();
+    await loadNames();
+  }
+  annotator?.setShown(isShown);
+  if (hover) hover.isEnabled = isShown;
+  if (!isShown) hover?.closeNow();
+}
+
+type TabRequest = { [K in keyof TabProtocolMap]: Envelope<K> & { payload: TabProtocolMap[K]['req'] } }[keyof TabProtocolMap];
 
 async function answer(message: TabRequest): Promise<Reply<unknown>> {
   switch (message.type) {
     case 'page.collect':
-      return {
-        ok: true,
-        value: { host: location.host, identities: isEnabled ? collectIdentities(document, adapters) : [] },
-      };
+      return { ok: true, value: { host: location.host, identities: isEnabled ? collectIdentities(document, adapters) : [] } };
     case 'page.refresh':
-      await readStatus();
+      await applyStatus();
+      return { ok: true, value: null };
+    case 'page.peopleChanged':
+      // New names may now be known: look everything up again and rescan the text for them.
+      await loadNames();
+      await annotator?.refresh();
+      if (document.body) queue?.add(document.body);
+      return { ok: true, value: null };
+    case 'page.cardResize':
+      frame.resize(message.payload.height);
+      return { ok: true, value: null };
+    case 'page.cardClose':
+      hover?.closeNow();
       return { ok: true, value: null };
   }
 }
 
+const TAB_MESSAGES = new Set<string>(['page.collect', 'page.refresh', 'page.peopleChanged', 'page.cardResize', 'page.cardClose']);
+
 browser.runtime.onMessage.addListener((message: unknown) => {
   const type = (message as Envelope | null)?.type;
-  if (type !== 'page.collect' && type !== 'page.refresh') return undefined;
+  if (typeof type !== 'string' || !TAB_MESSAGES.has(type)) return undefined;
   return answer(message as TabRequest);
 });
 
-void readStatus();
+signal.addEventListener('abort', () => {
+  annotator?.destroy();
+  annotator = null;
+});
+
+void applyStatus();

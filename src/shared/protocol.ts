@@ -9,13 +9,32 @@ import browser from 'webextension-polyfill';
 import type { PageIdentity } from './identity';
 import type { Favour, Interaction, InteractionKind, Note, Person, Settings } from './model';
 import type { Backup, ImportResult } from './db/backup';
-import type { MarkerState, PeoplePage, PeopleSort, PersonDetail, TabPeople } from './views';
+import type { CardTheme, CardView, MarkerState, PeoplePage, PeopleSort, PersonDetail, TabPeople } from './views';
 
 export interface ProtocolMap {
   /** Marker states for identities a content script found on its page. */
   'content.match': { from: 'content'; req: { identities: PageIdentity[] }; res: MarkerState[] };
   /** Whether Hallway should run on the sender's page. */
   'content.status': { from: 'content'; req: { host: string }; res: { isEnabled: boolean; isPrivacyModeOn: boolean } };
+  /**
+   * Full names of everyone in the directory, to find them in message text. Keys are opaque; the
+   * page could only ever learn that a name is known, which its marker shows anyway.
+   */
+  'content.names': { from: 'content'; req: Record<string, never>; res: { names: { key: string; name: string }[] } };
+  /** The user hovered a marked name: remember who, for the card frame of this tab to ask. */
+  'content.openCard': { from: 'content'; req: { identity: PageIdentity; theme: CardTheme }; res: null };
+  /** The card on this tab should close (the pointer left, Escape, or the page tampered with it). */
+  'content.closeCard': { from: 'content'; req: Record<string, never>; res: null };
+
+  /** The hover card frame asks what to show, for its own tab only. */
+  'card.current': { from: 'page'; req: Record<string, never>; res: CardView | null };
+  /** The user confirmed that an unconfirmed match is this person: link the page's identity to them. */
+  'card.confirm': { from: 'page'; req: { personId: string }; res: CardView | null };
+  /** Adds the person the card is showing to the directory, with the page's address or site id. */
+  'card.addPerson': { from: 'page'; req: { displayName: string; team?: string; role?: string }; res: CardView | null };
+  /** The card's content height, so the frame can fit it. */
+  'card.resize': { from: 'page'; req: { height: number }; res: null };
+  'card.close': { from: 'page'; req: Record<string, never>; res: null };
 
   'tab.people': { from: 'page'; req: { tabId: number }; res: TabPeople };
   'site.setEnabled': { from: 'page'; req: { tabId: number; host: string; isEnabled: boolean }; res: Settings };
@@ -62,7 +81,15 @@ export interface TabProtocolMap {
   'page.collect': { req: Record<string, never>; res: { host: string; identities: PageIdentity[] } };
   /** Settings for this page changed (site switched off or on). */
   'page.refresh': { req: Record<string, never>; res: null };
+  /** The directory changed: markers must be looked up again. */
+  'page.peopleChanged': { req: Record<string, never>; res: null };
+  'page.cardResize': { req: { height: number }; res: null };
+  'page.cardClose': { req: Record<string, never>; res: null };
 }
+
+/** Pushed by the service worker to the hover card frame of a tab, on its port. */
+export type CardPortMessage = { type: 'card.show'; view: CardView } | { type: 'card.hide' };
+export const CARD_PORT = 'hallway-card';
 
 export type MessageType = keyof ProtocolMap;
 export type Request<K extends MessageType> = ProtocolMap[K]['req'];

@@ -64,6 +64,26 @@ export interface TabPeople {
   people: TabPerson[];
 }
 
+export type CardTheme = 'light' | 'dark';
+
+/**
+ * What the hover card shows. For an unconfirmed (name-only) match it carries the candidate's name and
+ * team but no notes, until the user confirms it is them.
+ */
+export interface CardView {
+  /** Changes every time the card is opened for someone, so the card can reset its state. */
+  openId: number;
+  theme: CardTheme;
+  /** The identity as the page shows it. */
+  shown: { name: string; email: string | null; siteLabel: string | null };
+  state: MarkerState;
+  /** The directory record, for known and noted people. */
+  person: PersonDetail | null;
+  balance: FavourBalance | null;
+  /** For an unconfirmed match: who it might be. */
+  candidate: { id: string; displayName: string; team: string; role: string } | null;
+}
+
 export interface ImportReport {
   people: number;
   notes: number;

@@ -143,6 +143,13 @@ function findTextPeople(root: ParentNode, people: PeopleCollector): void {
   }
 }
 
+/** People behind mailto links under root (the annotator finds addresses in prose itself, as ranges). */
+export function findLinkedPeople(root: ParentNode): FoundPerson[] {
+  const people = new PeopleCollector();
+  findMailtoPeople(root, people);
+  return people.people;
+}
+
 export const genericAdapter: SiteAdapter = {
   site: 'generic',
   matches: () => true,

@@ -513,6 +513,28 @@ export async function matchIdentities(db: HallwayDatabase, identities: PageIdent
   });
 }
 
+/** Full names in the directory (two words or more, so "Ada" alone never lights up every "ada"). */
+export async function knownNames(db: HallwayDatabase): Promise<{ key: string; name: string }[]> {
+  const names = new Map<string, string>();
+  await db.people.each((row) => {
+    if (/\S\s+\S/u.test(row.displayName)) names.set(row.nameKey, row.displayName);
+  });
+  return [...names].map(([key, name]) => ({ key, name }));
+}
+
+/** Adds what the page showed (an address, a site id) to a person, once the user said it is them. */
+export async function linkIdentity(db: HallwayDatabase, personId: string, identity: PageIdentity): Promise<Person> {
+  return db.transaction('rw', db.people, async () => {
+    const person = fromPersonRow(await requirePerson(db, personId));
+    if (!identity.email && !identity.siteId) return person;
+    return savePerson(db, {
+      ...person,
+      emails: identity.email ? [...person.emails, identity.email] : person.emails,
+      siteIds: identity.siteId ? [...person.siteIds, identity.siteId] : person.siteIds,
+    });
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Settings
 

@@ -24,7 +24,9 @@ beforeEach(() => {
     extensionId: 'ext',
     extensionOrigin: 'chrome-extension://ext/',
     collectFromTab: vi.fn(async () => collected),
-    refreshTab: vi.fn(async () => undefined),
+    notifyTab: vi.fn(async () => undefined),
+    notifyAllTabs: vi.fn(),
+    pushToCard: vi.fn(),
   };
   route = createRouter(deps);
   // The router logs unexpected handler errors; keep the test output readable.
@@ -98,7 +100,7 @@ describe('router: pages', () => {
   it('site.setEnabled updates settings and tells the tab', async () => {
     const settings = await ok<{ disabledSites: string[] }>('site.setEnabled', { tabId: 7, host: 'mail.google.com', isEnabled: false });
     expect(settings.disabledSites).toEqual(['mail.google.com']);
-    expect(deps.refreshTab).toHaveBeenCalledWith(7);
+    expect(deps.notifyTab).toHaveBeenCalledWith(7, 'page.refresh', {});
     const status = await ok('content.status', { host: 'mail.google.com' }, CONTENT);
     expect(status).toEqual({ isEnabled: false, isPrivacyModeOn: false });
     await ok('site.setEnabled', { tabId: 7, host: 'mail.google.com', isEnabled: true });
@@ -208,7 +210,8 @@ describe('router: senders and payloads', () => {
       expect(error.startsWith(`Refused "${type}": `)).toBe(true);
       expect(error).toContain(message);
       expect(await snapshot(ctx.db)).toEqual(before);
-      expect(deps.refreshTab).not.toHaveBeenCalled();
+      expect(deps.notifyTab).not.toHaveBeenCalled();
+      expect(deps.notifyAllTabs).not.toHaveBeenCalled();
       expect(deps.collectFromTab).not.toHaveBeenCalled();
     });
   }

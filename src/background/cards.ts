@@ -1,0 +1,71 @@
+/**
+ * Hover card sessions, one per tab: who the card was last opened for, and what it shows. The card
+ * frame never says whom it shows; it asks, and gets the view for its own tab's current target.
+ */
+import type { HallwayDatabase } from '../shared/db/database';
+import * as repo from '../shared/db/repository';
+import { normalizeEmail, type PageIdentity } from '../shared/identity';
+import type { CardTheme, CardView } from '../shared/views';
+
+export interface CardTarget {
+  openId: number;
+  identity: PageIdentity;
+  theme: CardTheme;
+  /** Set when the user confirmed a name-only match for this card session. */
+  confirmedPersonId: string | null;
+}
+
+const SITE_NAMES = { slack: 'Slack', teams: 'Teams', 'google-chat': 'Google Chat' } as const;
+
+export class CardSessions {
+  private readonly targets = new Map<number, CardTarget>();
+  private nextOpenId = 1;
+
+  open(tabId: number, identity: PageIdentity, theme: CardTheme): CardTarget {
+    const target = { openId: this.nextOpenId++, identity, theme, confirmedPersonId: null };
+    this.targets.set(tabId, target);
+    return target;
+  }
+
+  get(tabId: number): CardTarget | null {
+    return this.targets.get(tabId) ?? null;
+  }
+
+  forget(tabId: number): void {
+    this.targets.delete(tabId);
+  }
+}
+
+export async function buildCardView(db: HallwayDatabase, target: CardTarget): Promise<CardView> {
+  const { identity } = target;
+  const [match] = await repo.matchIdentities(db, [identity]);
+  let state = match?.state ?? 'unknown';
+  let personId = state === 'known' || state === 'noted' ? (match?.personId ?? null) : null;
+  let candidate: CardView['candidate'] = null;
+
+  if (state === 'uncertain' && match?.personId) {
+    if (target.confirmedPersonId === match.personId) {
+      personId = match.personId;
+      state = 'known';
+    } else {
+      const [row] = await repo.summariesOf(db, [match.personId]);
+      if (row) candidate = { id: row.id, displayName: row.displayName, team: row.team, role: row.role };
+    }
+  }
+
+  const person = personId ? await repo.getPersonDetail(db, personId).catch(() => null) : null;
+  if (person && state !== 'uncertain') state = person.notes.length || person.person.personal.trim() ? 'noted' : 'known';
+  return {
+    openId: target.openId,
+    theme: target.theme,
+    shown: {
+      name: person?.person.displayName ?? identity.name ?? identity.email ?? '',
+      email: identity.email ? normalizeEmail(identity.email) : null,
+      siteLabel: identity.siteId ? `${SITE_NAMES[identity.siteId.site]} user ${identity.siteId.id}` : null,
+    },
+    state,
+    person,
+    balance: person ? repo.favourBalance(person.favours) : null,
+    candidate,
+  };
+}

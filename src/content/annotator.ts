@@ -1,0 +1,274 @@
+/**
+ * Marks the people a page shows. Markers are CSS Custom Highlights over the page's own text: nothing
+ * is added to the page's DOM, so its layout and its framework are left alone (DESIGN.md: wrapping
+ * matches in elements made re-layout the main cost of a standard highlighter).
+ *
+ * What the page can learn is only what a style shows: that a name is marked, and whether Hallway has
+ * notes on that person. Which element is which person lives in WeakMaps in this isolated world.
+ */
+import { identityKey, type PageIdentity } from '../shared/identity';
+import type { MarkerState } from '../shared/views';
+import { isInNoGoZone } from './adapters/dom';
+import { buildNameMatcher, findEmailsInText, findLinkedPeople, findNamesInText, type NameMatcher } from './adapters/generic';
+import type { SiteAdapter } from './adapters/types';
+
+export interface Mark {
+  range: Range;
+  identity: PageIdentity;
+  key: string;
+  /** The element that shows the person, or the text node a name or address was found in. */
+  owner: Element | Text;
+  /** Found in prose by name alone: shown only when the name belongs to someone known. */
+  isFromText: boolean;
+}
+
+const HIGHLIGHT_NAMES: Record<MarkerState, string> = {
+  unknown: 'hallway-unknown',
+  known: 'hallway-known',
+  noted: 'hallway-noted',
+  uncertain: 'hallway-uncertain',
+};
+
+/** Text that is never prose (scripts, styles) is skipped before any matching. */
+const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'TEXTAREA']);
+
+export interface AnnotatorOptions {
+  site: SiteAdapter | null;
+  /** Looks up marker states for identities (one message for a whole batch). */
+  lookup(identities: PageIdentity[]): Promise<MarkerState[]>;
+}
+
+export class Annotator {
+  private readonly marks = new Set<Mark>();
+  private readonly byElement = new WeakMap<Element, Mark>();
+  private readonly byText = new WeakMap<Text, Mark[]>();
+  private readonly states = new Map<string, MarkerState>();
+  private readonly waiting = new Map<string, PageIdentity>();
+  private readonly highlights = new Map<MarkerState, Highlight>();
+  private matcher: NameMatcher | null = null;
+  private needsSweep = false;
+  private isShown = true;
+
+  constructor(private readonly options: AnnotatorOptions) {
+    for (const state of Object.keys(HIGHLIGHT_NAMES) as MarkerState[]) {
+      const highlight = new Highlight();
+      this.highlights.set(state, highlight);
+      CSS.highlights.set(HIGHLIGHT_NAMES[state], highlight);
+    }
+  }
+
+  setNames(names: { key: string; name: string }[]): void {
+    this.matcher = names.length ? buildNameMatcher(names) : null;
+  }
+
+  /** The mark an element shows, looking up a few ancestors (the pointer may be on an inner span). */
+  markForElement(element: Element | null): Mark | null {
+    for (let node = element, depth = 0; node && depth < 6; node = node.parentElement, depth += 1) {
+      const mark = this.byElement.get(node);
+      if (mark && this.isPainted(mark)) return mark;
+    }
+    return null;
+  }
+
+  /** The mark on a text node covering an offset. */
+  markForText(node: Node, offset: number): Mark | null {
+    if (node.nodeType !== Node.TEXT_NODE) return null;
+    for (const mark of this.byText.get(node as Text) ?? []) {
+      if (mark.range.startOffset <= offset && offset < mark.range.endOffset && this.isPainted(mark)) return mark;
+    }
+    return null;
+  }
+
+  stateOf(mark: Mark): MarkerState | null {
+    return this.states.get(mark.key) ?? null;
+  }
+
+  isPainted(mark: Mark): boolean {
+    const state = this.states.get(mark.key);
+    if (!state || !this.isShown) return false;
+    return !(mark.isFromText && state === 'unknown');
+  }
+
+  /** Scans a root and everything under it. */
+  process(root: Element): void {
+    const { site } = this.options;
+    const found = new Map<Element, PageIdentity>();
+    for (const person of site?.findPeople(root) ?? []) if (!found.has(person.element)) found.set(person.element, person.identity);
+    for (const person of findLinkedPeople(root)) if (!found.has(person.element)) found.set(person.element, person.identity);
+
+    // Marks on elements that no longer show a person (a recycled row) go; the rest are refreshed.
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let node: Node | null = root; node; node = walker.nextNode()) {
+      const mark = this.byElement.get(node as Element);
+      if (mark && !found.has(node as Element)) this.unmark(mark);
+    }
+    for (const [element, identity] of found) this.markElement(element, identity);
+
+    const textRoots = site ? site.textRoots(root) : [root];
+    for (const textRoot of textRoots) this.scanText(textRoot, false);
+  }
+
+  /** Only the text directly inside root: the rest of it is processed child by child. */
+  processShallow(root: Element): void {
+    if (this.options.site && !this.options.site.textRoots(root).includes(root)) return;
+    this.scanText(root, true);
+  }
+
+  /** Looks up states for new identities, then paints. Called after each slice of work. */
+  async flush(): Promise<void> {
+    if (this.needsSweep) this.sweep();
+    if (!this.waiting.size) return;
+    const batch = [...this.waiting];
+    this.waiting.clear();
+    let states: MarkerState[];
+    try {
+      states = await this.options.lookup(batch.map(([, identity]) => identity));
+    } catch {
+      return; // The extension went away (reloaded); markers stay as they were.
+    }
+    batch.forEach(([key], i) => this.states.set(key, states[i] ?? 'unknown'));
+    const keys = new Set(batch.map(([key]) => key));
+    for (const mark of this.marks) if (keys.has(mark.key)) this.paint(mark);
+  }
+
+  /** The directory changed: look every shown identity up again. */
+  async refresh(): Promise<void> {
+    this.states.clear();
+    for (const mark of this.marks) {
+      this.unpaint(mark);
+      this.waiting.set(mark.key, mark.identity);
+    }
+    await this.flush();
+  }
+
+  setShown(isShown: boolean): void {
+    this.isShown = isShown;
+    for (const [state, name] of Object.entries(HIGHLIGHT_NAMES) as [MarkerState, string][]) {
+      const highlight = this.highlights.get(state);
+      if (!highlight) continue;
+      if (isShown) CSS.highlights.set(name, highlight);
+      else CSS.highlights.delete(name);
+    }
+  }
+
+  /** Every identity marked now, for the popup. */
+  identities(): PageIdentity[] {
+    this.sweep();
+    const unique = new Map<string, PageIdentity>();
+    for (const mark of this.marks) if (this.isPainted(mark) || !mark.isFromText) unique.set(mark.key, mark.identity);
+    return [...unique.values()];
+  }
+
+  get markCount(): number {
+    return this.marks.size;
+  }
+
+  destroy(): void {
+    for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
+    this.marks.clear();
+  }
+
+  private markElement(element: Element, identity: PageIdentity): void {
+    const key = identityKey(identity);
+    const existing = this.byElement.get(element);
+    if (existing) {
+      if (existing.key === key) {
+        existing.range.selectNodeContents(element);
+        return;
+      }
+      this.unmark(existing);
+    }
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const mark: Mark = { range, identity, key, owner: element, isFromText: false };
+    this.byElement.set(element, mark);
+    this.add(mark);
+  }
+
+  private scanText(root: Element, isShallow: boolean): void {
+    const matcher = this.matcher;
+    const visit = (text: Text) => {
+      const previous = this.byText.get(text);
+      if (previous) for (const mark of previous) this.unmark(mark);
+      const value = text.data;
+      if (value.length < 3) return;
+      const parent = text.parentElement;
+      if (!parent || NOT_PROSE.has(parent.nodeName) || isInNoGoZone(parent) || this.isInsideMarkedElement(parent, root)) return;
+      const marks: Mark[] = [];
+      if (value.includes('@')) {
+        for (const found of findEmailsInText(value)) marks.push(this.textMark(text, found.index, found.length, { email: found.email }, false));
+      }
+      if (matcher) {
+        for (const found of findNamesInText(value, matcher)) {
+          const name = value.slice(found.index, found.index + found.length);
+          marks.push(this.textMark(text, found.index, found.length, { name }, true));
+        }
+      }
+      if (marks.length) this.byText.set(text, marks);
+      else this.byText.delete(text);
+    };
+    if (isShallow) {
+      for (const child of root.childNodes) if (child.nodeType === Node.TEXT_NODE) visit(child as Text);
+      return;
+    }
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node as Text);
+  }
+
+  private textMark(text: Text, start: number, length: number, identity: PageIdentity, isName: boolean): Mark {
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, start + length);
+    const mark: Mark = { range, identity, key: identityKey(identity), owner: text, isFromText: isName };
+    this.add(mark);
+    return mark;
+  }
+
+  private isInsideMarkedElement(element: Element, stop: Element): boolean {
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      if (this.byElement.has(node)) return true;
+      if (node === stop) return false;
+    }
+    return false;
+  }
+
+  private add(mark: Mark): void {
+    this.marks.add(mark);
+    if (this.states.has(mark.key)) this.paint(mark);
+    else this.waiting.set(mark.key, mark.identity);
+  }
+
+  private unmark(mark: Mark): void {
+    this.unpaint(mark);
+    this.marks.delete(mark);
+    if (mark.owner.nodeType === Node.ELEMENT_NODE) {
+      if (this.byElement.get(mark.owner as Element) === mark) this.byElement.delete(mark.owner as Element);
+    } else {
+      const list = this.byText.get(mark.owner as Text)?.filter((m) => m !== mark);
+      if (list?.length) this.byText.set(mark.owner as Text, list);
+      else this.byText.delete(mark.owner as Text);
+    }
+  }
+
+  private paint(mark: Mark): void {
+    this.unpaint(mark);
+    const state = this.states.get(mark.key);
+    if (!state || (mark.isFromText && state === 'unknown')) return;
+    this.highlights.get(state)?.add(mark.range);
+  }
+
+  private unpaint(mark: Mark): void {
+    for (const highlight of this.highlights.values()) highlight.delete(mark.range);
+  }
+
+  /** Drops marks whose nodes left the page, so nothing stale stays painted or held in memory. */
+  private sweep(): void {
+    this.needsSweep = false;
+    for (const mark of this.marks) if (!mark.owner.isConnected) this.unmark(mark);
+  }
+
+  /** Called when nodes were removed somewhere. */
+  noteRemovals(): void {
+    this.needsSweep = true;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The frame that holds the hover card. The card itself is an extension page (its own origin, so the
+ * host page can neither read it nor hear the keys typed in it), framed inside a closed shadow root
+ * under a randomly named element. If the page moves, hides, covers or removes the frame, it closes.
+ */
+import browser from 'webextension-polyfill';
+
+const WIDTH = 340;
+const MARGIN = 8;
+const INITIAL_HEIGHT = 180;
+/** How often an open card checks that it is still on top and untouched. */
+const TAMPER_CHECK_MS = 250;
+
+const FRAME_CSS = `
+  iframe {
+    display: block;
+    width: 100%;
+    height: 100%;
+    border: 0;
+    border-radius: 10px;
+    background: transparent;
+    color-scheme: normal;
+    box-shadow: 0 10px 30px rgb(0 0 0 / 0.18), 0 1px 3px rgb(0 0 0 / 0.12);
+  }
+`;
+
+function randomTag(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `x-${[...bytes].map((b) => (b % 26) + 10).map((n) => n.toString(36)).join('')}`;
+}
+
+export class CardFrame {
+  private host: HTMLElement | null = null;
+  private iframe: HTMLIFrameElement | null = null;
+  private watcher: MutationObserver | null = null;
+  private tamperTimer: ReturnType<typeof setInterval> | undefined;
+  private height = INITIAL_HEIGHT;
+  private anchor: DOMRect | null = null;
+  private isExpectedChange = false;
+  isOpen = false;
+
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly onTampered: () => void,
+  ) {
+    signal.addEventListener('abort', () => this.remove());
+  }
+
+  /** Creates the frame ahead of the first card, so opening one is only a matter of showing it. */
+  prepare(): void {
+    if (this.host?.isConnected) return;
+    this.remove();
+    const host = document.createElement(randomTag());
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = FRAME_CSS;
+    const iframe = document.createElement('iframe');
+    iframe.src = browser.runtime.getURL('src/hovercard/index.html');
+    iframe.title = 'Hallway';
+    iframe.setAttribute('allow', '');
+    shadow.append(style, iframe);
+    this.host = host;
+    this.iframe = iframe;
+    this.applyStyle(false);
+    document.documentElement.append(host);
+    // Any change the page makes to the frame closes it: it may be trying to hide or move it.
+    this.watcher = new MutationObserver(() => {
+      if (!this.isExpectedChange && this.isOpen) this.onTampered();
+    });
+    this.watcher.observe(host, { attributes: true });
+  }
+
+  isOwn(node: Node): boolean {
+    return node === this.host;
+  }
+
+  show(anchor: DOMRect): void {
+    this.prepare();
+    this.anchor = anchor;
+    this.isOpen = true;
+    this.applyStyle(true);
+    clearInterval(this.tamperTimer);
+    this.tamperTimer = setInterval(() => this.checkOnTop(), TAMPER_CHECK_MS);
+  }
+
+  hide(): void {
+    this.isOpen = false;
+    this.anchor = null;
+    clearInterval(this.tamperTimer);
+    if (this.host?.isConnected) this.applyStyle(false);
+  }
+
+  resize(height: number): void {
+    this.height = Math.max(60, Math.min(height, window.innerHeight - 2 * MARGIN));
+    if (this.isOpen) this.applyStyle(true);
+  }
+
+  focus(): void {
+    this.iframe?.focus();
+  }
+
+  /** The frame must be what the page shows at its centre; otherwise something covers it. */
+  private checkOnTop(): void {
+    if (!this.isOpen || !this.host) return;
+    if (!this.host.isConnected) {
+      this.onTampered();
+      return;
+    }
+    const rect = this.host.getBoundingClientRect();
+    const top = document.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(rect.height / 2, 40));
+    if (top !== this.host) this.onTampered();
+  }
+
+  private applyStyle(isVisible: boolean): void {
+    const host = this.host;
+    if (!host) return;
+    const { left, top } = this.anchor ? this.position(this.anchor) : { left: -10_000, top: -10_000 };
+    const declarations: [string, string][] = [
+      ['all', 'initial'],
+      ['position', 'fixed'],
+      ['display', 'block'],
+      ['left', `${left}px`],
+      ['top', `${top}px`],
+      ['width', `${WIDTH}px`],
+      ['height', `${this.height}px`],
+      ['z-index', '2147483647'],
+      ['visibility', isVisible ? 'visible' : 'hidden'],
+      ['pointer-events', isVisible ? 'auto' : 'none'],
+    ];
+    this.isExpectedChange = true;
+    host.removeAttribute('style');
+    for (const [name, value] of declarations) host.style.setProperty(name, value, 'important');
+    // MutationObserver callbacks run later as a microtask: lower the flag after them.
+    queueMicrotask(() => queueMicrotask(() => (this.isExpectedChange = false)));
+  }
+
+  /** Below the name when it fits, else above; always inside the viewport. */
+  private position(anchor: DOMRect): { left: number; top: number } {
+    const viewportWidth = document.documentElement.clientWidth || window.innerWidth;
+    const viewportHeight = window.innerHeight;
+    const left = Math.max(MARGIN, Math.min(anchor.left, viewportWidth - WIDTH - MARGIN));
+    const below = anchor.bottom + 6;
+    const above = anchor.top - 6 - this.height;
+    const top = below + this.height <= viewportHeight - MARGIN || above < MARGIN ? below : above;
+    return { left, top: Math.max(MARGIN, Math.min(top, viewportHeight - this.height - MARGIN)) };
+  }
+
+  private remove(): void {
+    clearInterval(this.tamperTimer);
+    this.watcher?.disconnect();
+    this.host?.remove();
+    this.host = null;
+    this.iframe = null;
+    this.isOpen = false;
+  }
+}

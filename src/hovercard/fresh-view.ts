@@ -1,0 +1,22 @@
+import { send } from '../shared/protocol';
+import type { Favour } from '../shared/model';
+import type { CardView, FavourBalance } from '../shared/views';
+
+function openBalance(favours: Favour[]): FavourBalance {
+  const open = favours.filter((f) => !f.settledAt);
+  return {
+    asked: open.filter((f) => f.direction === 'asked').length,
+    given: open.filter((f) => f.direction === 'given').length,
+  };
+}
+
+/**
+ * The card as it should look after the user changed this person's record. The worker forgets card
+ * sessions when it is stopped while the card stays open, so then the record is read directly.
+ */
+export async function freshView(current: CardView, personId: string): Promise<CardView> {
+  const view = await send('card.current', {});
+  if (view?.person?.person.id === personId) return view;
+  const detail = await send('people.get', { id: personId });
+  return { ...current, person: detail, balance: openBalance(detail.favours) };
+}
