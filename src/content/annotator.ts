@@ -114,8 +114,21 @@ export class Annotator {
     this.scanText(root, true);
   }
 
+  private readonly inflight = new Set<Promise<void>>();
+
   /** Looks up states for new identities, then paints. Called after each slice of work. */
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
+    const done = this.lookupAndPaint().finally(() => this.inflight.delete(done));
+    this.inflight.add(done);
+    return done;
+  }
+
+  /** Resolves once every lookup started so far has been answered and painted. */
+  async settled(): Promise<void> {
+    while (this.inflight.size) await Promise.all([...this.inflight]);
+  }
+
+  private async lookupAndPaint(): Promise<void> {
     if (this.needsSweep) this.sweep();
     if (!this.waiting.size) return;
     const batch = [...this.waiting];

@@ -99,6 +99,11 @@ export class CardFrame {
     this.iframe?.focus();
   }
 
+  /** True while the user works inside the card (typing a note): it must not close under them. */
+  hasFocus(): boolean {
+    return this.host !== null && document.activeElement === this.host;
+  }
+
   /** The frame must be what the page shows at its centre; otherwise something covers it. */
   private checkOnTop(): void {
     if (!this.isOpen || !this.host) return;

@@ -20,6 +20,8 @@ export interface FrameQueueOptions {
   afterSlice(): void;
   /** Nodes were removed somewhere: marks on them must be swept. */
   onRemovals(): void;
+  /** The queue ran dry: everything queued so far is processed. */
+  onIdle?(): void;
   /** Nodes that belong to Hallway itself and must never trigger work. */
   isOwn(node: Node): boolean;
   signal: AbortSignal;
@@ -134,6 +136,7 @@ export class FrameQueue {
         }
         this.options.afterSlice();
       }
+      this.options.onIdle?.();
     } finally {
       this.isRunning = false;
     }

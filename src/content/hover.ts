@@ -54,6 +54,7 @@ export class HoverCards {
   private intentTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private lastPointer: { x: number; y: number; target: EventTarget | null } | null = null;
+  private returnFocus: HTMLElement | null = null;
   private isFramePending = false;
   isEnabled = true;
 
@@ -61,7 +62,11 @@ export class HoverCards {
     const { signal } = options;
     const listen = { capture: true, passive: true, signal };
     document.addEventListener('pointermove', (event) => this.onPointer(event), listen);
-    document.addEventListener('scroll', () => this.closeNow(), listen);
+    document.addEventListener('scroll', () => this.closeUnlessInUse(), listen);
+    // A click anywhere else on the page is a clear "done with the card".
+    document.addEventListener('pointerdown', (event) => {
+      if (event.isTrusted && !(event.target instanceof Node && options.frame.isOwn(event.target))) this.closeNow();
+    }, listen);
     window.addEventListener('keydown', (event) => this.onKey(event), { capture: true, signal });
     window.addEventListener('blur', () => this.cancelIntent(), { signal });
   }
@@ -70,8 +75,17 @@ export class HoverCards {
     this.cancelIntent();
     clearTimeout(this.closeTimer);
     if (!this.shown && !this.options.frame.isOpen) return;
+    const wasFocused = this.options.frame.hasFocus();
     this.shown = null;
     this.options.close();
+    // Keyboard users go back to the name they opened the card from.
+    if (wasFocused && this.returnFocus?.isConnected) this.returnFocus.focus();
+    this.returnFocus = null;
+  }
+
+  /** Pointer-leave and scrolling close the card, but not while the user is typing in it. */
+  private closeUnlessInUse(): void {
+    if (!this.options.frame.hasFocus()) this.closeNow();
   }
 
   private onPointer(event: PointerEvent): void {
@@ -107,14 +121,15 @@ export class HoverCards {
     }
     if (!mark && this.shown) {
       clearTimeout(this.closeTimer);
-      this.closeTimer = setTimeout(() => this.closeNow(), CLOSE_MS);
+      this.closeTimer = setTimeout(() => this.closeUnlessInUse(), CLOSE_MS);
     }
   }
 
   private markAt(x: number, y: number, target: EventTarget | null): Mark | null {
     const { annotator } = this.options;
+    // The pointer is on an element that shows a person (its padding counts too).
     const byElement = target instanceof Element ? annotator.markForElement(target) : null;
-    if (byElement && isInside(byElement.range, x, y)) return byElement;
+    if (byElement) return byElement;
     const doc = document as CaretDocument;
     const caret = doc.caretPositionFromPoint?.(x, y);
     const node = caret ? caret.offsetNode : doc.caretRangeFromPoint?.(x, y)?.startContainer;
@@ -149,6 +164,7 @@ export class HoverCards {
       if (!mark) return;
       event.preventDefault();
       event.stopPropagation();
+      this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       void this.open(mark).then(() => this.options.frame.focus());
     }
   }

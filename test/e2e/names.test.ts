@@ -123,4 +123,88 @@ describe('names light up, in Chromium', () => {
     expect(list.people.map((p) => [p.displayName, p.emails, p.team])).toEqual([['Lee Gal', ['legal@example.com'], 'Legal']]);
     await gmail.close();
   });
+
+  it('marks a known name written in a message as unconfirmed, and shows notes only once confirmed', async () => {
+    const html = fixture('gmail/thread-skeleton.html').replace(
+      /(<div[^>]*class="a3s[^>]*>)/u,
+      '$1<p>Looping in Łukasz Żółć for the budget question.</p>',
+    );
+    await hallway.serve('https://mail.google.com/mail/u/1/**', html);
+    const gmail = await hallway.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/1/#inbox/FMfcgzQbdrLwnnFhXqZcSHQHtjKVQbGg');
+    // A name in prose is a name only, so it stays unconfirmed even for someone known.
+    await expect.poll(() => marked(gmail, 'uncertain')).toContain('Łukasz Żółć');
+    await hover(gmail, 'Łukasz Żółć');
+    const card = await cardFrame(gmail);
+    await expect.poll(() => card.getByTestId('card-uncertain').count()).toBe(1);
+    expect(await card.getByTestId('card-uncertain').textContent()).toContain('Łukasz Żółć');
+    // Nothing private before confirming: no topics, notes or personal text.
+    expect(await card.getByTestId('card-ask-about').count()).toBe(0);
+    await card.getByTestId('card-confirm').click();
+    await expect.poll(() => card.getByTestId('card-ask-about').textContent()).toContain('budgets');
+    await gmail.close();
+  });
+
+  it('keeps markers right while messages stream in, leave, and rows are recycled for someone else', async () => {
+    const slack = await hallway.context.newPage();
+    await slack.goto(DEMO_PAGES.find((p) => p.name === 'Slack')!.url);
+    const count = async (state: MarkerState, name: string) => (await marked(slack, state)).filter((t) => t.includes(name)).length;
+    // Two sender buttons and one @mention; the draft in the compose box is never marked.
+    await expect.poll(() => count('noted', 'Grace Hopper')).toBe(3);
+    await expect.poll(() => count('known', 'Łukasz Żółć')).toBe(1);
+
+    await slack.evaluate(() => {
+      const list = document.querySelector('.p-workspace__primary_view [role="list"]') as Element;
+      const template = list.querySelector('[id="1762340000.000100"]') as Element;
+      for (let i = 0; i < 10; i += 1) {
+        const row = template.cloneNode(true) as Element;
+        row.id = `17623401${String(i).padStart(2, '0')}.000100`;
+        row.setAttribute('data-streamed', '');
+        const sender = row.querySelector('[data-message-sender]') as Element;
+        sender.setAttribute('data-message-sender', 'U0LUKASZ02');
+        sender.textContent = 'Łukasz Żółć';
+        list.append(row);
+      }
+    });
+    await expect.poll(() => count('known', 'Łukasz Żółć')).toBe(11);
+
+    await slack.evaluate(() => document.querySelectorAll('[data-streamed]').forEach((row) => row.remove()));
+    await expect.poll(() => count('known', 'Łukasz Żółć')).toBe(1);
+
+    // A virtual list reuses the first row's node for another message by Łukasz.
+    await slack.evaluate(() => {
+      const row = document.querySelector('[id="1762340000.000100"]') as Element;
+      row.id = '1762349999.000900';
+      const sender = row.querySelector('[data-message-sender]') as Element;
+      sender.setAttribute('data-message-sender', 'U0LUKASZ02');
+      sender.textContent = 'Łukasz Żółć';
+    });
+    await expect.poll(() => count('known', 'Łukasz Żółć')).toBe(2);
+    await expect.poll(() => count('noted', 'Grace Hopper')).toBe(2);
+    const recycled = await slack.evaluate(() => {
+      const rect = document.querySelector('[id="1762349999.000900"] [data-message-sender]')!.getBoundingClientRect();
+      return { x: rect.left + 4, y: rect.top + rect.height / 2 };
+    });
+    await slack.mouse.move(recycled.x + 1, recycled.y);
+    await slack.mouse.move(recycled.x, recycled.y);
+    const card = await cardFrame(slack);
+    await expect.poll(() => card.getByTestId('card-name').textContent()).toContain('Łukasz Żółć');
+    await slack.close();
+  });
+
+  it('opens the card from the keyboard and Escape closes it', async () => {
+    const slack = await hallway.context.newPage();
+    await slack.goto(DEMO_PAGES.find((p) => p.name === 'Slack')!.url);
+    await expect.poll(() => marked(slack, 'noted')).toContain('Grace Hopper');
+    await slack.locator('[data-message-sender="U0GRACE001"]').first().focus();
+    await slack.keyboard.press('Alt+Shift+H');
+    const card = await cardFrame(slack);
+    await expect.poll(() => card.getByTestId('card-name').textContent()).toContain('Grace Hopper');
+    await card.getByTestId('card-quick-note').focus();
+    await slack.keyboard.press('Escape');
+    await expect.poll(() => card.getByTestId('card-name').count()).toBe(0);
+    // Focus returns to the name the card was opened from.
+    expect(await slack.evaluate(() => document.activeElement?.getAttribute('data-message-sender'))).toBe('U0GRACE001');
+    await slack.close();
+  });
 });
