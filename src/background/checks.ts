@@ -45,6 +45,7 @@ export const RULES: { [K in MessageType]: Rule<K> } = {
   'content.match': { from: 'content', payload: object({ identities: array(pageIdentity, { max: 5000 }) }) },
   'content.status': { from: 'content', payload: object({ host }) },
   'content.names': { from: 'content', payload: empty },
+  'content.report': { from: 'content', payload: object({ identities: array(pageIdentity, { max: 5000 }) }) },
   'content.openCard': { from: 'content', payload: object({ identity: pageIdentity, theme: literal('light', 'dark') }) },
   'content.closeCard': { from: 'content', payload: empty },
 

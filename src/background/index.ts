@@ -4,11 +4,16 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { HallwayDatabase } from '../shared/db/database';
+import type { PageIdentity } from '../shared/identity';
 import { CARD_PORT, sendToTab, type CardPortMessage } from '../shared/protocol';
 import { createRouter } from './router';
 
 const db = new HallwayDatabase();
 const cardPorts = new Map<number, Runtime.Port>();
+/** Identities reported by frames inside a tab while the popup asks about it (Chat inside Gmail). */
+const frameReports = new Map<number, PageIdentity[]>();
+/** Frames answer within a few milliseconds of the question; this only bounds a slow one. */
+const FRAME_REPORT_WAIT_MS = 80;
 const extensionOrigin = browser.runtime.getURL('');
 
 let broadcastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -18,8 +23,22 @@ const route = createRouter({
   extensionId: browser.runtime.id,
   extensionOrigin,
   async collectFromTab(tabId) {
-    // No content script there (a page Hallway does not support): the send is rejected.
-    return sendToTab(tabId, 'page.collect', {}).catch(() => null);
+    // Every frame gets the question. The top frame answers it; frames inside the page report
+    // separately, since a message to a tab delivers only one answer.
+    frameReports.set(tabId, []);
+    try {
+      // No content script in the top frame (a page Hallway does not support): the send is rejected.
+      const top = await sendToTab(tabId, 'page.collect', {}).catch(() => null);
+      await new Promise((resolve) => setTimeout(resolve, FRAME_REPORT_WAIT_MS));
+      const fromFrames = frameReports.get(tabId) ?? [];
+      if (!top) return null;
+      return { host: top.host, identities: [...top.identities, ...fromFrames] };
+    } finally {
+      frameReports.delete(tabId);
+    }
+  },
+  onFrameReport(tabId, identities) {
+    frameReports.get(tabId)?.push(...identities);
   },
   async notifyTab(tabId, type, payload) {
     await sendToTab(tabId, type, payload).catch(() => undefined);

@@ -33,6 +33,8 @@ export interface RouterDeps {
   notifyTab<K extends keyof TabProtocolMap>(tabId: number, type: K, payload: TabProtocolMap[K]['req']): Promise<void>;
   /** Tells every tab that the directory changed, so markers are looked up again. */
   notifyAllTabs(): void;
+  /** Takes what a frame inside a tab reported while its tab was being collected. */
+  onFrameReport(tabId: number, identities: PageIdentity[]): void;
   /** Pushes a message to the hover card frame of a tab, if one is open. */
   pushToCard(tabId: number, message: CardPortMessage): void;
 }
@@ -108,6 +110,10 @@ export function createRouter(deps: RouterDeps) {
       return { isEnabled: !settings.disabledSites.includes(host), isPrivacyModeOn: settings.isPrivacyModeOn };
     },
     'content.names': async () => ({ names: await repo.knownNames(db) }),
+    'content.report': async ({ identities }, context) => {
+      deps.onFrameReport(requireTab(context), identities);
+      return null;
+    },
     'content.openCard': async ({ identity, theme }, context) => {
       const tabId = requireTab(context);
       const target = cards.open(tabId, identity, theme);

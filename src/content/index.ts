@@ -140,6 +140,13 @@ const TAB_MESSAGES = new Set<string>(['page.collect', 'page.refresh', 'page.peop
 browser.runtime.onMessage.addListener((message: unknown) => {
   const type = (message as Envelope | null)?.type;
   if (typeof type !== 'string' || !TAB_MESSAGES.has(type)) return undefined;
+  if (type === 'page.collect' && window !== window.top) {
+    // A frame inside the page (Chat inside Gmail) reports separately and gives no answer: only one
+    // answer reaches the service worker, and it must be the top frame's.
+    const identities = isEnabled ? collectIdentities(document, adapters) : [];
+    if (identities.length) void call(() => send('content.report', { identities }));
+    return undefined;
+  }
   return answer(message as TabRequest);
 });
 

@@ -21,6 +21,8 @@ export interface ProtocolMap {
    * page could only ever learn that a name is known, which its marker shows anyway.
    */
   'content.names': { from: 'content'; req: Record<string, never>; res: { names: { key: string; name: string }[] } };
+  /** A frame inside the tab (Chat inside Gmail) answering `page.collect` with what it shows. */
+  'content.report': { from: 'content'; req: { identities: PageIdentity[] }; res: null };
   /** The user hovered a marked name: remember who, for the card frame of this tab to ask. */
   'content.openCard': { from: 'content'; req: { identity: PageIdentity; theme: CardTheme }; res: null };
   /** The card on this tab should close (the pointer left, Escape, or the page tampered with it). */

@@ -207,4 +207,26 @@ describe('names light up, in Chromium', () => {
     expect(await slack.evaluate(() => document.activeElement?.getAttribute('data-message-sender'))).toBe('U0GRACE001');
     await slack.close();
   });
+
+  it('works for Google Chat inside Gmail, as a frame and at mail.google.com/chat', async () => {
+    await hallway.serve('https://mail.google.com/mail/u/2/**', '<!doctype html><title>Inbox</title><h1>Inbox</h1><iframe src="https://chat.google.com/u/0/frame" width="600" height="400"></iframe>');
+    await hallway.serve('https://chat.google.com/u/0/**', fixture('google-chat/space-skeleton.html'));
+    const gmail = await hallway.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/2/#inbox');
+    const chat = gmail.frames().find((f) => f.url().startsWith('https://chat.google.com/')) as Frame;
+    expect(chat).toBeTruthy();
+    await expect.poll(() => chat.evaluate(() => [...(CSS.highlights.get('hallway-noted') ?? [])].map((r) => (r as Range).toString().trim()))).toContain('Ada Lovelace');
+    const popup = await hallway.openPopup(gmail);
+    await expect.poll(() => popup.getByTestId('page-people').getByTestId('person').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Grace Hopper'), expect.stringContaining('Ada Lovelace')]),
+    );
+    await popup.close();
+
+    await hallway.serve('https://mail.google.com/chat/**', fixture('google-chat/gmail-chat-frame.html'));
+    const chatInGmail = await hallway.context.newPage();
+    await chatInGmail.goto('https://mail.google.com/chat/u/0/#chat/dm/AAAAdmAda');
+    await expect.poll(() => marked(chatInGmail, 'noted')).toContain('Ada Lovelace');
+    await chatInGmail.close();
+    await gmail.close();
+  });
 });

@@ -27,6 +27,7 @@ beforeEach(() => {
     notifyTab: vi.fn(async () => undefined),
     notifyAllTabs: vi.fn(),
     pushToCard: vi.fn(),
+    onFrameReport: vi.fn(),
   };
   route = createRouter(deps);
   // The router logs unexpected handler errors; keep the test output readable.
