@@ -39,12 +39,30 @@ const pageIdentity = object({
   siteId: optional(object({ site: literal(...ID_SITES), id: string({ min: 1, max: 200 }) })),
 });
 
+const threadSnapshot = object({
+  key: string({ min: 1, max: 500 }),
+  title: string({ max: 500 }),
+  url: string({ max: 2000 }),
+  messages: array(
+    object({
+      id: string({ min: 1, max: 500 }),
+      author: pageIdentity,
+      isOwn: boolean,
+      at: optional(string({ max: 40 })),
+      text: string({ max: 50_000 }),
+    }),
+    { max: 2000 },
+  ),
+});
+
 type Rule<K extends MessageType> = { from: ProtocolMap[K]['from']; payload: Check<Request<K>> };
 
 export const RULES: { [K in MessageType]: Rule<K> } = {
   'content.match': { from: 'content', payload: object({ identities: array(pageIdentity, { max: 5000 }) }) },
   'content.status': { from: 'content', payload: object({ host }) },
   'content.names': { from: 'content', payload: empty },
+  'content.thread': { from: 'content', payload: object({ thread: threadSnapshot }) },
+  'content.checkDraft': { from: 'content', payload: object({ text: string({ max: 20_000 }) }) },
   'content.report': { from: 'content', payload: object({ identities: array(pageIdentity, { max: 5000 }) }) },
   'content.openCard': { from: 'content', payload: object({ identity: pageIdentity, theme: literal('light', 'dark') }) },
   'content.closeCard': { from: 'content', payload: empty },
@@ -64,6 +82,9 @@ export const RULES: { [K in MessageType]: Rule<K> } = {
 
   'tab.people': { from: 'page', payload: object({ tabId }) },
   'site.setEnabled': { from: 'page', payload: object({ tabId, host, isEnabled: boolean }) },
+  'tab.nudge': { from: 'page', payload: object({ tabId }) },
+  'nudge.talked': { from: 'page', payload: object({ tabId, kind: literal('in-person', 'call') }) },
+  'nudge.snooze': { from: 'page', payload: object({ tabId }) },
 
   'people.list': {
     from: 'page',

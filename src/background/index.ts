@@ -37,6 +37,19 @@ const route = createRouter({
       frameReports.delete(tabId);
     }
   },
+  async readThread(tabId) {
+    return sendToTab(tabId, 'page.thread', {}).catch(() => null);
+  },
+  setBadge(tabId, level, isQuiet) {
+    const isSour = level === 'sour' && !isQuiet;
+    void browser.action.setBadgeText({ tabId, text: isSour ? '!' : '' }).catch(() => undefined);
+    if (isSour) {
+      void browser.action.setBadgeBackgroundColor({ tabId, color: '#b45309' }).catch(() => undefined);
+      void browser.action.setTitle({ tabId, title: 'Hallway: this conversation has turned sour. Open for a suggestion.' }).catch(() => undefined);
+    } else {
+      void browser.action.setTitle({ tabId, title: 'Hallway' }).catch(() => undefined);
+    }
+  },
   onFrameReport(tabId, identities) {
     frameReports.get(tabId)?.push(...identities);
   },

@@ -8,7 +8,20 @@ import { normalizeEmail, type PageIdentity } from '../shared/identity';
 import type { HallwayDatabase } from '../shared/db/database';
 import * as repo from '../shared/db/repository';
 import { exportBackup, importBackup } from '../shared/db/backup';
-import type { CardPortMessage, Envelope, MessageType, ProtocolMap, Reply, Request, Response, TabProtocolMap } from '../shared/protocol';
+import type {
+  CardPortMessage,
+  Envelope,
+  MessageType,
+  ProtocolMap,
+  Reply,
+  Request,
+  Response,
+  TabProtocolMap,
+  ThreadSnapshot,
+} from '../shared/protocol';
+import { checkDraft } from '../shared/tone';
+import { logThreadVisit } from './auto-log';
+import { Nudges } from './nudge';
 import { formatProblems } from '../shared/validate';
 import type { TabPeople, TabPerson } from '../shared/views';
 import { buildCardView, CardSessions } from './cards';
@@ -33,6 +46,10 @@ export interface RouterDeps {
   notifyTab<K extends keyof TabProtocolMap>(tabId: number, type: K, payload: TabProtocolMap[K]['req']): Promise<void>;
   /** Tells every tab that the directory changed, so markers are looked up again. */
   notifyAllTabs(): void;
+  /** Reads the conversation open in a tab, fresh; null when none is open. */
+  readThread(tabId: number): Promise<ThreadSnapshot | null>;
+  /** Shows on the tab's toolbar icon whether its thread reads sour. */
+  setBadge(tabId: number, level: 'calm' | 'tense' | 'sour', isQuiet: boolean): void;
   /** Takes what a frame inside a tab reported while its tab was being collected. */
   onFrameReport(tabId: number, identities: PageIdentity[]): void;
   /** Pushes a message to the hover card frame of a tab, if one is open. */
@@ -57,12 +74,28 @@ function senderKind(sender: Sender, deps: RouterDeps): 'page' | 'content' | null
 /** Messages after which markers on open pages may be out of date. */
 const CHANGES_PEOPLE = new Set<MessageType>([
   'people.create', 'people.save', 'people.delete', 'people.undoDelete', 'people.merge',
-  'notes.add', 'notes.delete', 'backup.import', 'card.confirm', 'card.addPerson',
+  'notes.add', 'notes.delete', 'backup.import', 'card.confirm', 'card.addPerson', 'nudge.talked',
 ]);
 
 export function createRouter(deps: RouterDeps) {
   const { db } = deps;
   const cards = new CardSessions();
+  const nudges = new Nudges(db);
+
+  /** The site is the thread key's prefix (`gmail:…`), set by the adapter that read it. */
+  const siteOf = (snapshot: ThreadSnapshot) => snapshot.key.split(':')[0] ?? 'generic';
+
+  async function nudgeFor(tabId: number, act?: (snapshot: ThreadSnapshot) => Promise<void>) {
+    const snapshot = await deps.readThread(tabId);
+    if (!snapshot || !snapshot.messages.length) {
+      deps.setBadge(tabId, 'calm', false);
+      return null;
+    }
+    if (act) await act(snapshot);
+    const view = await nudges.read(snapshot, siteOf(snapshot));
+    deps.setBadge(tabId, view.level, view.isQuiet);
+    return view;
+  }
 
   function requireTab(context: Context): number {
     if (context.tabId === null) throw new repo.InvalidDataError('This message is only for a page in a tab.');
@@ -110,6 +143,14 @@ export function createRouter(deps: RouterDeps) {
       return { isEnabled: !settings.disabledSites.includes(host), isPrivacyModeOn: settings.isPrivacyModeOn };
     },
     'content.names': async () => ({ names: await repo.knownNames(db) }),
+    'content.thread': async ({ thread }, context) => {
+      const tabId = requireTab(context);
+      const view = thread.messages.length ? await nudges.read(thread, siteOf(thread)) : null;
+      deps.setBadge(tabId, view?.level ?? 'calm', view?.isQuiet ?? false);
+      if (await logThreadVisit(db, thread, siteOf(thread))) deps.notifyAllTabs();
+      return null;
+    },
+    'content.checkDraft': async ({ text }) => checkDraft(text),
     'content.report': async ({ identities }, context) => {
       deps.onFrameReport(requireTab(context), identities);
       return null;
@@ -167,6 +208,9 @@ export function createRouter(deps: RouterDeps) {
     },
 
     'tab.people': async ({ tabId }) => tabPeople(tabId),
+    'tab.nudge': async ({ tabId }) => nudgeFor(tabId),
+    'nudge.talked': async ({ tabId, kind }) => nudgeFor(tabId, (snapshot) => nudges.talked(snapshot, siteOf(snapshot), kind)),
+    'nudge.snooze': async ({ tabId }) => nudgeFor(tabId, (snapshot) => nudges.snooze(snapshot, siteOf(snapshot))),
     'site.setEnabled': async ({ tabId, host, isEnabled }) => {
       const { disabledSites } = await repo.getSettings(db);
       const next = isEnabled ? disabledSites.filter((h) => h !== host) : [...new Set([...disabledSites, host])];

@@ -12,6 +12,7 @@ import { CardFrame } from './card-frame';
 import { collectIdentities } from './collect';
 import { FrameQueue } from './frame-queue';
 import { HoverCards } from './hover';
+import { readSnapshot, ThreadWatch } from './thread-watch';
 
 /** Attributes that carry identities; a change to one (a recycled row) means a rescan of it. */
 const IDENTITY_ATTRIBUTES = [
@@ -51,6 +52,7 @@ async function call<T>(request: () => Promise<T>): Promise<T | null> {
 }
 
 const frame = new CardFrame(signal, () => hover?.closeNow());
+const threadWatch = new ThreadWatch(site, (thread) => void call(() => send('content.thread', { thread })), signal);
 
 function start(names: { key: string; name: string }[]): void {
   if (annotator) return;
@@ -71,6 +73,7 @@ function start(names: { key: string; name: string }[]): void {
         performance.mark(hasMarkedFirstIdle ? 'hallway:idle' : 'hallway:first-idle');
         hasMarkedFirstIdle = true;
       });
+      threadWatch.touch();
     },
     isOwn: (node) => frame.isOwn(node),
     signal,
@@ -117,6 +120,8 @@ async function answer(message: TabRequest): Promise<Reply<unknown>> {
   switch (message.type) {
     case 'page.collect':
       return { ok: true, value: { host: location.host, identities: isEnabled ? collectIdentities(document, adapters) : [] } };
+    case 'page.thread':
+      return { ok: true, value: isEnabled ? readSnapshot(site) : null };
     case 'page.refresh':
       await applyStatus();
       return { ok: true, value: null };
@@ -135,11 +140,13 @@ async function answer(message: TabRequest): Promise<Reply<unknown>> {
   }
 }
 
-const TAB_MESSAGES = new Set<string>(['page.collect', 'page.refresh', 'page.peopleChanged', 'page.cardResize', 'page.cardClose']);
+const TAB_MESSAGES = new Set<string>(['page.collect', 'page.thread', 'page.refresh', 'page.peopleChanged', 'page.cardResize', 'page.cardClose']);
 
 browser.runtime.onMessage.addListener((message: unknown) => {
   const type = (message as Envelope | null)?.type;
   if (typeof type !== 'string' || !TAB_MESSAGES.has(type)) return undefined;
+  // Frames inside the page push their thread themselves (content.thread); only the top frame answers.
+  if (type === 'page.thread' && window !== window.top) return undefined;
   if (type === 'page.collect' && window !== window.top) {
     // A frame inside the page (Chat inside Gmail) reports separately and gives no answer: only one
     // answer reaches the service worker, and it must be the top frame's.

@@ -114,6 +114,8 @@ export const threadCheck = object({
     state: literal('none', 'shown', 'snoozed', 'talked'),
     until: nullable(isoDate),
     changedAt: nullable(isoDate),
+    /** How many messages the thread had when the user snoozed it or said they talked. */
+    atMessage: nullable(number({ min: 0, integer: true })),
   }),
   updatedAt: isoDate,
 });

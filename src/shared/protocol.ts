@@ -9,7 +9,25 @@ import browser from 'webextension-polyfill';
 import type { PageIdentity } from './identity';
 import type { Favour, Interaction, InteractionKind, Note, Person, Settings } from './model';
 import type { Backup, ImportResult } from './db/backup';
-import type { CardTheme, CardView, MarkerState, PeoplePage, PeopleSort, PersonDetail, TabPeople } from './views';
+import type {
+  CardTheme,
+  CardView,
+  DraftView,
+  MarkerState,
+  NudgeView,
+  PeoplePage,
+  PeopleSort,
+  PersonDetail,
+  TabPeople,
+} from './views';
+
+/** A conversation as a site adapter reads it, without page elements. */
+export interface ThreadSnapshot {
+  key: string;
+  title: string;
+  url: string;
+  messages: { id: string; author: PageIdentity; isOwn: boolean; at?: string; text: string }[];
+}
 
 export interface ProtocolMap {
   /** Marker states for identities a content script found on its page. */
@@ -23,6 +41,10 @@ export interface ProtocolMap {
   'content.names': { from: 'content'; req: Record<string, never>; res: { names: { key: string; name: string }[] } };
   /** A frame inside the tab (Chat inside Gmail) answering `page.collect` with what it shows. */
   'content.report': { from: 'content'; req: { identities: PageIdentity[] }; res: null };
+  /** The conversation open on the page, read by the site adapter, for the tone analysis. */
+  'content.thread': { from: 'content'; req: { thread: ThreadSnapshot }; res: null };
+  /** Checks the user's own draft; the text is analysed in memory and never stored. */
+  'content.checkDraft': { from: 'content'; req: { text: string }; res: DraftView };
   /** The user hovered a marked name: remember who, for the card frame of this tab to ask. */
   'content.openCard': { from: 'content'; req: { identity: PageIdentity; theme: CardTheme }; res: null };
   /** The card on this tab should close (the pointer left, Escape, or the page tampered with it). */
@@ -40,6 +62,12 @@ export interface ProtocolMap {
 
   'tab.people': { from: 'page'; req: { tabId: number }; res: TabPeople };
   'site.setEnabled': { from: 'page'; req: { tabId: number; host: string; isEnabled: boolean }; res: Settings };
+  /** The tone of the thread open in a tab; null when none is open or Hallway cannot read it. */
+  'tab.nudge': { from: 'page'; req: { tabId: number }; res: NudgeView | null };
+  /** "We talked": logs an in-person talk with the people on the other side and calms the thread. */
+  'nudge.talked': { from: 'page'; req: { tabId: number; kind: 'in-person' | 'call' }; res: NudgeView | null };
+  /** "Not now": quiet for this thread until it turns again. */
+  'nudge.snooze': { from: 'page'; req: { tabId: number }; res: NudgeView | null };
 
   'people.list': { from: 'page'; req: { query?: string; sort?: PeopleSort; offset?: number; limit?: number }; res: PeoplePage };
   'people.get': { from: 'page'; req: { id: string }; res: PersonDetail };
@@ -83,6 +111,8 @@ export interface TabProtocolMap {
   'page.collect': { req: Record<string, never>; res: { host: string; identities: PageIdentity[] } };
   /** Settings for this page changed (site switched off or on). */
   'page.refresh': { req: Record<string, never>; res: null };
+  /** The conversation open now, read fresh. */
+  'page.thread': { req: Record<string, never>; res: ThreadSnapshot | null };
   /** The directory changed: markers must be looked up again. */
   'page.peopleChanged': { req: Record<string, never>; res: null };
   'page.cardResize': { req: { height: number }; res: null };

@@ -84,6 +84,33 @@ export interface CardView {
   candidate: { id: string; displayName: string; team: string; role: string } | null;
 }
 
+/** A thread's reading, as the popup's nudge shows it. */
+export interface NudgeView {
+  threadKey: string;
+  title: string;
+  level: 'calm' | 'tense' | 'sour';
+  score: number;
+  /** One plain sentence saying why. */
+  summary: string;
+  /** The messages and phrases that tipped it, in the order they were written. */
+  evidence: { author: string; phrase: string; reason: string; messageIndex: number }[];
+  /** The people on the other side, as the directory knows them (or as the page shows them). */
+  people: { name: string; email: string | null; summary: PersonSummary | null }[];
+  /** "The second tense thread with Grace this month", when there is such a history. */
+  history: string | null;
+  /** True when the user said "not now" or that they talked, and it has not turned again since. */
+  isQuiet: boolean;
+  /** A ready message the user can edit and copy. */
+  suggestedMessage: string;
+}
+
+/** What a content script learns about the user's own draft. */
+export interface DraftView {
+  level: 'ok' | 'hostile' | 'passive-aggressive';
+  phrases: string[];
+  suggestion: string | null;
+}
+
 export interface ImportReport {
   people: number;
   notes: number;

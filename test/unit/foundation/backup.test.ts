@@ -51,7 +51,7 @@ async function seed(db: HallwayDatabase) {
     title: 'Q3 plan',
     participantIds: [dana.id],
     toneHistory: [{ at: '2025-03-01T10:00:00.000Z', score: 0.7, level: 'sour' }],
-    nudge: { state: 'shown', until: null, changedAt: '2025-03-01T10:00:00.000Z' },
+    nudge: { state: 'shown', until: null, changedAt: '2025-03-01T10:00:00.000Z', atMessage: null },
     updatedAt: '2025-03-01T10:00:00.000Z',
   });
   await updateSettings(db, { toneSensitivity: 'high', disabledSites: ['teams.microsoft.com'] });

@@ -28,6 +28,8 @@ beforeEach(() => {
     notifyAllTabs: vi.fn(),
     pushToCard: vi.fn(),
     onFrameReport: vi.fn(),
+    readThread: vi.fn(async () => null),
+    setBadge: vi.fn(),
   };
   route = createRouter(deps);
   // The router logs unexpected handler errors; keep the test output readable.

@@ -1,0 +1,59 @@
+/**
+ * Reads the conversation open on the page for the tone analysis, which runs in the service worker.
+ * It reads when the page has been quiet for a moment, and sends only when something changed.
+ */
+import type { ThreadSnapshot } from '../shared/protocol';
+import type { SiteAdapter } from './adapters/types';
+
+/** The analysis looks at the latest messages; older ones say little about where a thread is now. */
+const MAX_MESSAGES = 200;
+const MAX_TEXT = 5000;
+/** Quiet time after the page settles before the thread is read again. */
+const SETTLE_MS = 1500;
+
+export function readSnapshot(site: SiteAdapter | null): ThreadSnapshot | null {
+  const thread = site?.readThread(document, new URL(location.href));
+  if (!thread) return null;
+  return {
+    key: thread.key,
+    title: thread.title ?? document.title,
+    url: location.href,
+    messages: thread.messages.slice(-MAX_MESSAGES).map((m) => ({
+      id: m.id,
+      author: m.author,
+      isOwn: m.isOwn ?? false,
+      ...(m.at ? { at: m.at } : {}),
+      text: m.text.slice(0, MAX_TEXT),
+    })),
+  };
+}
+
+export class ThreadWatch {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastSignature = '';
+
+  constructor(
+    private readonly site: SiteAdapter | null,
+    private readonly report: (snapshot: ThreadSnapshot) => void,
+    signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => clearTimeout(this.timer));
+  }
+
+  /** The page changed; read the thread once it settles. */
+  touch(): void {
+    if (!this.site) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.read(), SETTLE_MS);
+  }
+
+  private read(): void {
+    const snapshot = readSnapshot(this.site);
+    if (!snapshot) return;
+    const last = snapshot.messages.at(-1);
+    const signature = `${snapshot.key}|${snapshot.messages.length}|${last?.id ?? ''}|${last?.text.length ?? 0}`;
+    if (signature === this.lastSignature) return;
+    this.lastSignature = signature;
+    this.report(snapshot);
+  }
+}
