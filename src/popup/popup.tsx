@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send } from '../shared/protocol';
 import type { PersonSummary, TabPeople, TabPerson } from '../shared/views';
+import { Nudge } from './nudge';
 import { PersonCard, UnknownPersonRow } from './person-card';
 import { useActiveTabId } from './use-tab';
 
@@ -117,6 +118,8 @@ export function Popup() {
           All people
         </button>
       </header>
+
+      {typeof tabId === 'number' && <Nudge tabId={tabId} onChanged={refresh} />}
 
       <input
         ref={searchRef}

@@ -1,0 +1,93 @@
+/**
+ * When a thread goes sour: the badge on the tab, the popup's nudge with its evidence, "we talked in
+ * person", and nothing at all on a calm thread.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PAGES } from '../demo/pages';
+import { sampleBackup } from '../demo/sample-people';
+import { fixture, launch, type Hallway } from './harness';
+
+const SOUR_URL = 'https://app.slack.com/client/T0DEMO0001/C0BUDGET01';
+
+async function call<T>(page: Page, type: string, payload: object): Promise<T> {
+  const reply = (await page.evaluate(
+    ([t, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
+    [type, payload] as const,
+  )) as { ok: boolean; value?: T; error?: string };
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as T;
+}
+
+describe('the in-person nudge, in Chromium', () => {
+  let hallway: Hallway;
+  let people: Page;
+
+  async function badgeOf(page: Page): Promise<string> {
+    await page.bringToFront();
+    return hallway.worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> }; action: { getBadgeText(d: object): Promise<string> } };
+      };
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.action.getBadgeText({ tabId: tab?.id });
+    });
+  }
+
+  beforeAll(async () => {
+    hallway = await launch();
+    await hallway.serve('https://app.slack.com/client/T0DEMO0001/C0BUDGET01**', fixture('slack/sour-thread-hand.html'));
+    const slack = DEMO_PAGES.find((p) => p.name === 'Slack')!;
+    await hallway.serve('https://app.slack.com/client/T0DEMO0001/C0PLAN0001**', fixture(slack.fixture));
+    people = await hallway.openPage('src/options/index.html');
+    await call(people, 'backup.import', { data: sampleBackup(), mode: 'replace' });
+  });
+
+  afterAll(async () => {
+    await hallway?.close();
+  });
+
+  it('badges a sour thread and leads the popup with the nudge, its evidence and a message to send', async () => {
+    const slack = await hallway.context.newPage();
+    await slack.goto(SOUR_URL);
+    await expect.poll(() => badgeOf(slack), { timeout: 10_000 }).toBe('!');
+
+    const popup = await hallway.openPopup(slack);
+    const nudge = popup.getByTestId('nudge');
+    await expect.poll(() => nudge.getAttribute('data-level')).toBe('sour');
+    const evidence = await popup.getByTestId('nudge-evidence').allTextContents();
+    expect(evidence.join('\n')).toContain('Per my last email');
+    expect(evidence.join('\n')).toContain('ridiculous');
+    expect(await popup.getByTestId('nudge-person').allTextContents()).toEqual([
+      expect.stringContaining('Grace Hopper'),
+      expect.stringContaining('Łukasz Żółć'),
+    ]);
+    expect(await popup.getByTestId('nudge-message').inputValue()).toMatch(/in person, or on a quick call/u);
+
+    await popup.getByTestId('nudge-talked').click();
+    await expect.poll(() => popup.getByTestId('nudge-status').textContent()).toMatch(/Logged/u);
+    const grace = await call<{ interactions: { kind: string; threadKey?: string }[] }>(people, 'people.get', { id: 'demo-grace' });
+    expect(grace.interactions.filter((i) => i.kind === 'in-person').map((i) => i.threadKey)).toContain('slack:C0BUDGET01:1762340000.000100');
+    await expect.poll(() => badgeOf(slack)).toBe('');
+
+    // The thread stays quiet after the talk: reopening the popup shows no nudge.
+    await popup.close();
+    const again = await hallway.openPopup(slack);
+    await expect.poll(() => again.getByTestId('person').count()).toBeGreaterThan(0);
+    expect(await again.getByTestId('nudge').count()).toBe(0);
+    await again.close();
+    await slack.close();
+  });
+
+  it('shows nothing on a calm thread', async () => {
+    const slack = await hallway.context.newPage();
+    await slack.goto('https://app.slack.com/client/T0DEMO0001/C0PLAN0001');
+    const popup = await hallway.openPopup(slack);
+    await expect.poll(() => popup.getByTestId('person').count()).toBeGreaterThan(0);
+    await popup.waitForTimeout(300);
+    expect(await popup.getByTestId('nudge').count()).toBe(0);
+    expect(await badgeOf(slack)).toBe('');
+    await popup.close();
+    await slack.close();
+  });
+});
