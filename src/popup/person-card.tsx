@@ -164,7 +164,7 @@ export function UnknownPersonRow({ person, isSelected, onAdded, onError }: { per
     <li class={`person is-unknown${isSelected ? ' is-selected' : ''}`} data-testid="unknown-person">
       <div class="person-head">
         <span class="person-name">{person.name || person.email}</span>
-        {person.email && person.name && <span class="person-sub">{person.email}</span>}
+        {person.email && person.name && person.name !== person.email && <span class="person-sub">{person.email}</span>}
       </div>
       {person.isUncertain ? (
         <p class="meta">Same name as someone in Hallway, but nothing confirms it is them.</p>
