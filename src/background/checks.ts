@@ -62,7 +62,8 @@ export const RULES: { [K in MessageType]: Rule<K> } = {
   'content.status': { from: 'content', payload: object({ host }) },
   'content.names': { from: 'content', payload: empty },
   'content.thread': { from: 'content', payload: object({ thread: threadSnapshot }) },
-  'content.checkDraft': { from: 'content', payload: object({ text: string({ max: 20_000 }) }) },
+  // The content script sends at most 5,000 characters of a draft; more is refused, not analysed.
+  'content.checkDraft': { from: 'content', payload: object({ text: string({ max: 5000 }) }) },
   'content.report': { from: 'content', payload: object({ identities: array(pageIdentity, { max: 5000 }) }) },
   'content.openCard': { from: 'content', payload: object({ identity: pageIdentity, theme: literal('light', 'dark') }) },
   'content.closeCard': { from: 'content', payload: empty },

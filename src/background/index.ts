@@ -17,6 +17,7 @@ const FRAME_REPORT_WAIT_MS = 80;
 const extensionOrigin = browser.runtime.getURL('');
 
 let broadcastTimer: ReturnType<typeof setTimeout> | undefined;
+const pendingBroadcasts = new Set<'page.peopleChanged' | 'page.refresh'>();
 
 const route = createRouter({
   db,
@@ -56,13 +57,16 @@ const route = createRouter({
   async notifyTab(tabId, type, payload) {
     await sendToTab(tabId, type, payload).catch(() => undefined);
   },
-  notifyAllTabs() {
-    // Several changes in a row (an import, a merge) make one round of lookups, not one each.
+  notifyAllTabs(type = 'page.peopleChanged') {
+    // Several changes in a row (an import, a merge) make one round of messages, not one each.
+    pendingBroadcasts.add(type);
     clearTimeout(broadcastTimer);
     broadcastTimer = setTimeout(async () => {
-      const tabs = await browser.tabs.query({});
-      for (const tab of tabs) {
-        if (tab.id !== undefined) void sendToTab(tab.id, 'page.peopleChanged', {}).catch(() => undefined);
+      const types = [...pendingBroadcasts];
+      pendingBroadcasts.clear();
+      for (const tab of await browser.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        for (const each of types) void sendToTab(tab.id, each, {}).catch(() => undefined);
       }
     }, 100);
   },

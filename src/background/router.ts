@@ -44,8 +44,8 @@ export interface RouterDeps {
   collectFromTab(tabId: number): Promise<{ host: string; identities: PageIdentity[] } | null>;
   /** Sends a message to a tab's content script; failures (no script there) are ignored. */
   notifyTab<K extends keyof TabProtocolMap>(tabId: number, type: K, payload: TabProtocolMap[K]['req']): Promise<void>;
-  /** Tells every tab that the directory changed, so markers are looked up again. */
-  notifyAllTabs(): void;
+  /** Tells every tab that the directory changed (markers are looked up again) or the settings did. */
+  notifyAllTabs(type?: 'page.peopleChanged' | 'page.refresh'): void;
   /** Reads the conversation open in a tab, fresh; null when none is open. */
   readThread(tabId: number): Promise<ThreadSnapshot | null>;
   /** Shows on the tab's toolbar icon whether its thread reads sour. */
@@ -140,14 +140,18 @@ export function createRouter(deps: RouterDeps) {
     'content.match': async ({ identities }) => (await repo.matchIdentities(db, identities)).map((m) => m.state),
     'content.status': async ({ host }) => {
       const settings = await repo.getSettings(db);
-      return { isEnabled: !settings.disabledSites.includes(host), isPrivacyModeOn: settings.isPrivacyModeOn };
+      return {
+        isEnabled: !settings.disabledSites.includes(host),
+        isPrivacyModeOn: settings.isPrivacyModeOn,
+        isDraftCheckOn: settings.isDraftCheckOn,
+      };
     },
     'content.names': async () => ({ names: await repo.knownNames(db) }),
     'content.thread': async ({ thread }, context) => {
       const tabId = requireTab(context);
       const view = thread.messages.length ? await nudges.read(thread, siteOf(thread)) : null;
       deps.setBadge(tabId, view?.level ?? 'calm', view?.isQuiet ?? false);
-      if (await logThreadVisit(db, thread, siteOf(thread))) deps.notifyAllTabs();
+      if (await logThreadVisit(db, thread, siteOf(thread))) deps.notifyAllTabs('page.peopleChanged');
       return null;
     },
     'content.checkDraft': async ({ text }) => checkDraft(text),
@@ -265,7 +269,8 @@ export function createRouter(deps: RouterDeps) {
     try {
       const handler = handlers[type as MessageType] as (p: unknown, c: Context) => Promise<unknown>;
       const value = await handler(checked.value, context);
-      if (CHANGES_PEOPLE.has(type as MessageType)) deps.notifyAllTabs();
+      if (CHANGES_PEOPLE.has(type as MessageType)) deps.notifyAllTabs('page.peopleChanged');
+      if (type === 'settings.update' || type === 'backup.import') deps.notifyAllTabs('page.refresh');
       return { ok: true, value };
     } catch (error) {
       if (error instanceof repo.NotFoundError || error instanceof repo.InvalidDataError) {

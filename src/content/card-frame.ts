@@ -4,6 +4,7 @@
  * under a randomly named element. If the page moves, hides, covers or removes the frame, it closes.
  */
 import browser from 'webextension-polyfill';
+import { randomHostTag } from './host-element';
 
 const WIDTH = 340;
 const MARGIN = 8;
@@ -24,10 +25,6 @@ const FRAME_CSS = `
   }
 `;
 
-function randomTag(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return `x-${[...bytes].map((b) => (b % 26) + 10).map((n) => n.toString(36)).join('')}`;
-}
 
 export class CardFrame {
   private host: HTMLElement | null = null;
@@ -50,7 +47,7 @@ export class CardFrame {
   prepare(): void {
     if (this.host?.isConnected) return;
     this.remove();
-    const host = document.createElement(randomTag());
+    const host = document.createElement(randomHostTag());
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = FRAME_CSS;

@@ -9,6 +9,7 @@ import { send, type Envelope, type Reply, type TabProtocolMap } from '../shared/
 import { adapterFor, genericAdapter } from './adapters';
 import { Annotator } from './annotator';
 import { CardFrame } from './card-frame';
+import { DraftChecker } from './draft-check';
 import { collectIdentities } from './collect';
 import { FrameQueue } from './frame-queue';
 import { HoverCards } from './hover';
@@ -52,6 +53,7 @@ async function call<T>(request: () => Promise<T>): Promise<T | null> {
 }
 
 const frame = new CardFrame(signal, () => hover?.closeNow());
+const drafts = new DraftChecker({ site, signal, check: (text) => call(() => send('content.checkDraft', { text })) });
 const threadWatch = new ThreadWatch(site, (thread) => void call(() => send('content.thread', { thread })), signal);
 
 function start(names: { key: string; name: string }[]): void {
@@ -75,7 +77,7 @@ function start(names: { key: string; name: string }[]): void {
       });
       threadWatch.touch();
     },
-    isOwn: (node) => frame.isOwn(node),
+    isOwn: (node) => frame.isOwn(node) || drafts.isOwn(node),
     signal,
   });
   hover = new HoverCards({
@@ -110,6 +112,7 @@ async function applyStatus(): Promise<void> {
     start(reply?.names ?? []);
   }
   annotator?.setShown(isShown);
+  drafts.setEnabled(isShown && Boolean(status?.isDraftCheckOn));
   if (hover) hover.isEnabled = isShown;
   if (!isShown) hover?.closeNow();
 }

@@ -33,7 +33,11 @@ export interface ProtocolMap {
   /** Marker states for identities a content script found on its page. */
   'content.match': { from: 'content'; req: { identities: PageIdentity[] }; res: MarkerState[] };
   /** Whether Hallway should run on the sender's page. */
-  'content.status': { from: 'content'; req: { host: string }; res: { isEnabled: boolean; isPrivacyModeOn: boolean } };
+  'content.status': {
+    from: 'content';
+    req: { host: string };
+    res: { isEnabled: boolean; isPrivacyModeOn: boolean; isDraftCheckOn: boolean };
+  };
   /**
    * Full names of everyone in the directory, to find them in message text. Keys are opaque; the
    * page could only ever learn that a name is known, which its marker shows anyway.

@@ -105,9 +105,9 @@ describe('router: pages', () => {
     expect(settings.disabledSites).toEqual(['mail.google.com']);
     expect(deps.notifyTab).toHaveBeenCalledWith(7, 'page.refresh', {});
     const status = await ok('content.status', { host: 'mail.google.com' }, CONTENT);
-    expect(status).toEqual({ isEnabled: false, isPrivacyModeOn: false });
+    expect(status).toEqual({ isEnabled: false, isPrivacyModeOn: false, isDraftCheckOn: true });
     await ok('site.setEnabled', { tabId: 7, host: 'mail.google.com', isEnabled: true });
-    expect(await ok('content.status', { host: 'mail.google.com' }, CONTENT)).toEqual({ isEnabled: true, isPrivacyModeOn: false });
+    expect(await ok('content.status', { host: 'mail.google.com' }, CONTENT)).toEqual({ isEnabled: true, isPrivacyModeOn: false, isDraftCheckOn: true });
   });
 });
 
