@@ -10,8 +10,10 @@ import type { Favour, Interaction, Note, Person, Thread } from '../model';
 export interface PersonRow extends Person {
   /** `slack:U123`, `teams:<aad id>`: one multi-entry index over every site id. */
   siteKeys: string[];
-  /** Folded display name, for name lookups that ignore case and accents. */
+  /** Folded display name, for name lookups that ignore case and accents, and for sorting. */
   nameKey: string;
+  /** Folded team name, for sorting by team in the index. */
+  teamKey: string;
   /** Search words from the person's own fields. */
   words: string[];
   /** Search words of the "ask them about" topics alone, which rank first. */
@@ -56,7 +58,7 @@ export class HallwayDatabase extends Dexie {
     // Version 1. A new version adds a `this.version(2).stores({...}).upgrade(...)` below this one and
     // never edits it: Dexie replays versions in order, so every existing record is carried forward.
     this.version(1).stores({
-      people: 'id, nameKey, *emails, *siteKeys, team, updatedAt, lastInteractionAt, *words, *topicWords',
+      people: 'id, nameKey, *emails, *siteKeys, team, [teamKey+nameKey], updatedAt, lastInteractionAt, *words, *topicWords',
       notes: 'id, personId, createdAt, *words',
       interactions: 'id, personId, at, [personId+at], threadKey',
       favours: 'id, personId, at',
