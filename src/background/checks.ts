@@ -142,6 +142,7 @@ export const RULES: { [K in MessageType]: Rule<K> } = {
   'backup.import': { from: 'page', payload: object({ data: anyObject, mode: literal('replace', 'merge') }) },
 
   'settings.get': { from: 'page', payload: empty },
+  'people.network': { from: 'page', payload: empty },
   'settings.update': {
     from: 'page',
     payload: object({ patch: partial(settingsShape) }),

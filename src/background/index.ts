@@ -4,6 +4,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { HallwayDatabase } from '../shared/db/database';
+import { getSettings, updateSettings } from '../shared/db/repository';
 import type { PageIdentity } from '../shared/identity';
 import { CARD_PORT, sendToTab, type CardPortMessage } from '../shared/protocol';
 import { createRouter } from './router';
@@ -18,6 +19,12 @@ const extensionOrigin = browser.runtime.getURL('');
 
 let broadcastTimer: ReturnType<typeof setTimeout> | undefined;
 const pendingBroadcasts = new Set<'page.peopleChanged' | 'page.refresh'>();
+
+async function broadcast(type: 'page.peopleChanged' | 'page.refresh'): Promise<void> {
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id !== undefined) void sendToTab(tab.id, type, {}).catch(() => undefined);
+  }
+}
 
 const route = createRouter({
   db,
@@ -61,13 +68,10 @@ const route = createRouter({
     // Several changes in a row (an import, a merge) make one round of messages, not one each.
     pendingBroadcasts.add(type);
     clearTimeout(broadcastTimer);
-    broadcastTimer = setTimeout(async () => {
+    broadcastTimer = setTimeout(() => {
       const types = [...pendingBroadcasts];
       pendingBroadcasts.clear();
-      for (const tab of await browser.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        for (const each of types) void sendToTab(tab.id, each, {}).catch(() => undefined);
-      }
+      for (const each of types) void broadcast(each);
     }, 100);
   },
   pushToCard(tabId, message: CardPortMessage) {
@@ -77,6 +81,15 @@ const route = createRouter({
 
 // Returning the router's promise is how the answer reaches the sender (the polyfill's contract).
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+
+// Privacy mode from the keyboard, for screen sharing: every marker and card goes at once, and stays
+// gone until switched off again.
+browser.commands.onCommand.addListener(async (command) => {
+  if (command !== 'toggle-privacy-mode') return;
+  const { isPrivacyModeOn } = await getSettings(db);
+  await updateSettings(db, { isPrivacyModeOn: !isPrivacyModeOn });
+  await broadcast('page.refresh');
+});
 
 browser.runtime.onConnect.addListener((port) => {
   const { sender } = port;

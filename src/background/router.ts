@@ -21,6 +21,7 @@ import type {
 } from '../shared/protocol';
 import { checkDraft } from '../shared/tone';
 import { logThreadVisit } from './auto-log';
+import { networkView } from './network';
 import { Nudges } from './nudge';
 import { formatProblems } from '../shared/validate';
 import type { TabPeople, TabPerson } from '../shared/views';
@@ -250,6 +251,7 @@ export function createRouter(deps: RouterDeps) {
     'backup.import': async ({ data, mode }) => importBackup(db, data, mode),
 
     'settings.get': async () => repo.getSettings(db),
+    'people.network': async () => networkView(db),
     'settings.update': async ({ patch }) => repo.updateSettings(db, patch),
   };
 

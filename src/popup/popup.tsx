@@ -29,16 +29,22 @@ export function Popup() {
   const [selected, setSelected] = useState(0);
   const [notingId, setNotingId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [isPrivate, setIsPrivate] = useState(false);
+  const privacyChanges = useRef(0);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
+    const privacyAtStart = privacyChanges.current;
     try {
-      const [page, everyone] = await Promise.all([
+      const [page, everyone, settings] = await Promise.all([
         tabId ? send('tab.people', { tabId }) : Promise.resolve(null),
         send('people.list', { limit: 1 }),
+        send('settings.get', {}),
       ]);
       setTab(page);
       setTotal(everyone.total);
+      // A switch the user flipped while this was loading wins over what was read before it.
+      if (privacyChanges.current === privacyAtStart) setIsPrivate(settings.isPrivacyModeOn);
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -100,6 +106,16 @@ export function Popup() {
     }
   }
 
+  async function setPrivacy(isOn: boolean) {
+    privacyChanges.current += 1;
+    try {
+      await send('settings.update', { patch: { isPrivacyModeOn: isOn } });
+      setIsPrivate(isOn);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
   async function toggleSite(isEnabled: boolean) {
     if (!tabId || !tab?.host) return;
     try {
@@ -114,10 +130,21 @@ export function Popup() {
     <main class="popup" onKeyDown={onKeyDown}>
       <header class="popup-header">
         <h1>Hallway</h1>
-        <button type="button" class="link" data-testid="open-people" onClick={() => void browser.runtime.openOptionsPage()}>
-          All people
-        </button>
+        <div class="header-actions">
+          <label class="privacy-switch" title="Hide every marker and card on web pages, e.g. while you share your screen (Alt+Shift+P)">
+            <input type="checkbox" data-testid="privacy-mode" checked={isPrivate} onChange={(e) => void setPrivacy((e.target as HTMLInputElement).checked)} />
+            Privacy mode
+          </label>
+          <button type="button" class="link" data-testid="open-people" onClick={() => void browser.runtime.openOptionsPage()}>
+            All people
+          </button>
+        </div>
       </header>
+      {isPrivate && (
+        <p class="privacy-note" role="status">
+          Privacy mode is on: no markers or cards on web pages until you switch it off.
+        </p>
+      )}
 
       {typeof tabId === 'number' && <Nudge tabId={tabId} onChanged={refresh} />}
 

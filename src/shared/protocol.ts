@@ -14,6 +14,7 @@ import type {
   CardView,
   DraftView,
   MarkerState,
+  NetworkView,
   NudgeView,
   PeoplePage,
   PeopleSort,
@@ -107,6 +108,8 @@ export interface ProtocolMap {
 
   'settings.get': { from: 'page'; req: Record<string, never>; res: Settings };
   'settings.update': { from: 'page'; req: { patch: Partial<Settings> }; res: Settings };
+
+  'people.network': { from: 'page'; req: Record<string, never>; res: NetworkView };
 }
 
 /** Messages the service worker sends to a tab's content script. */

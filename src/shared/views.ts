@@ -84,6 +84,20 @@ export interface CardView {
   candidate: { id: string; displayName: string; team: string; role: string } | null;
 }
 
+/** The user's network by team, for the chart on the people page. */
+export interface NetworkView {
+  teams: {
+    team: string;
+    /** 0..1: how strong the user's ties into this team are overall. */
+    strength: number;
+    people: { id: string; displayName: string; strength: number; hasMetInPerson: boolean }[];
+  }[];
+  /** People the user has never logged meeting in person. */
+  neverMet: { id: string; displayName: string; team: string }[];
+  /** Plain sentences pointing at thin spots: "Nobody in Finance any more", "Only weak ties in Legal". */
+  thinSpots: string[];
+}
+
 /** A thread's reading, as the popup's nudge shows it. */
 export interface NudgeView {
   threadKey: string;

@@ -229,4 +229,30 @@ describe('names light up, in Chromium', () => {
     await chatInGmail.close();
     await gmail.close();
   });
+
+  it('privacy mode hides every marker and card at once, and brings them back when switched off', async () => {
+    const gmail = await hallway.context.newPage();
+    await gmail.goto(DEMO_PAGES[0]!.url);
+    await expect.poll(() => marked(gmail, 'noted')).toContain('Grace Hopper');
+    const popup = await hallway.openPopup(gmail);
+    await popup.getByTestId('privacy-mode').check();
+    await expect.poll(() => gmail.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('hallway-')).length)).toBe(0);
+    // A hover opens nothing while it is on.
+    await gmail.mouse.move(12, 100);
+    await gmail.mouse.move(14, 100);
+    await gmail.waitForTimeout(500);
+    expect(gmail.frames().some((f) => f.url().includes('/src/hovercard/') && f.isDetached() === false)).toBe(false);
+    // It stays on for pages opened later.
+    const later = await hallway.context.newPage();
+    await later.goto(DEMO_PAGES[0]!.url);
+    await later.waitForTimeout(500);
+    expect(await marked(later, 'noted')).toEqual([]);
+    await popup.getByTestId('privacy-mode').uncheck();
+    await expect.poll(() => marked(gmail, 'noted')).toContain('Grace Hopper');
+    await expect.poll(() => marked(later, 'noted')).toContain('Grace Hopper');
+    await popup.close();
+    await later.close();
+    await gmail.close();
+  });
 });
+
