@@ -66,9 +66,26 @@ let forecastSpread = '';
   rows.push({ benchmark, metric: 'F1', ours: f1(predicted, labels), published: 'CRAFT 0.698', floor: null });
   rows.push({ benchmark, metric: 'ROC AUC', ours: auc(scores, labels.map(Number)), published: '—', floor: null });
   // 840 threads make one partition noisy: show how much the figure moves with other fold seeds.
+  //
+  // Model selection note: the forecasting recipe was compared with about 40 alternatives on these same
+  // 840 threads and partitions, so the best of them would look optimistic. None beat it on the mean over
+  // all six partitions, and it is kept. Tried: standardised features; l2 from 0.03 to 1; richer
+  // per-comment aggregates (mean, max, first, first two comments as in Zhang et al. 2018, slopes,
+  // question-after-question, second-person density over turns, growing length); binned and squared
+  // hostility; the politeness model's per-comment scores (min, mean, first, last, trend); sentence-level
+  // and strongest-word hostility; attack models with other regularisation; bag-of-words logistic
+  // regression over the whole thread, the last comment, or per comment (thread label on every comment);
+  // and averages of 2-3 of these models' probabilities. All landed between 0.58 and 0.617 mean balanced
+  // accuracy (ROC AUC 0.61-0.65): with 840 threads the partition-to-partition spread (about ±0.007) is as
+  // large as most differences. Closing the gap to CRAFT (0.665) likely needs speaker turns and reply
+  // structure, which this copy of the corpus lacks (see PROVENANCE.md).
   const others = [1, 2, 3, 4, 5].map((seed) => balancedAccuracy(forecastScores(threads, attacks, seed).map((s) => s > 0), labels));
   const mean = others.reduce((a, b) => a + b, 0) / others.length;
-  forecastSpread = `Forecasting balanced accuracy with 5 other fold partitions: mean ${mean.toFixed(3)}, range ${Math.min(...others).toFixed(3)}–${Math.max(...others).toFixed(3)}.`;
+  const all = [balancedAccuracy(predicted, labels), ...others];
+  const meanAll = all.reduce((a, b) => a + b, 0) / all.length;
+  forecastSpread =
+    `Forecasting balanced accuracy with 5 other fold partitions: mean ${mean.toFixed(3)}, range ${Math.min(...others).toFixed(3)}–${Math.max(...others).toFixed(3)}; ` +
+    `mean over all 6 partitions ${meanAll.toFixed(3)}.`;
 }
 
 // 3. Politeness, top vs bottom quartile. One model for both corpora; folds cut across both.

@@ -10,7 +10,11 @@
  *   has an operator-precedence slip that intensifies any word after "so" or "this");
  * - idioms ("yeah right") are recognised anywhere, not only from the fourth word on;
  * - the "but" rule weights by token position (the original looks positions up by value, so two equal
- *   valences shared one position).
+ *   valences shared one position);
+ * - a word is negated at most once: the original's backward scan could reach the previous phrase's
+ *   negation and flip a repeated "don't care" back to positive;
+ * - "D:" and "D=" read as dismay, as VADER's raters scored them, instead of colliding with "d:"/"d=".
+ * On the paper's tweet ratings the last two move Pearson r from 0.871 to 0.875 (the paper reports 0.881).
  */
 import { VADER_LEXICON_GROUPS } from './vader-lexicon';
 
@@ -64,6 +68,16 @@ const BOOSTERS: ReadonlyMap<string, number> = new Map([
   ['just enough', DAMP],
   ['kind of', DAMP],
   ['sort of', DAMP],
+]);
+
+/**
+ * Emoticons whose meaning depends on case. The lexicon is looked up in lower case (as the original
+ * does), where "D:" (dismay, -2.9 in VADER's own ratings) collides with "d:" (a tongue, +1.2) and the
+ * positive reading wins; likewise "D=" (-3.0) and "d=" (+1.5). Checked on the token as written first.
+ */
+const CASED_EMOTICONS: ReadonlyMap<string, number> = new Map([
+  ['D:', -2.9],
+  ['D=', -3],
 ]);
 
 /** Idioms whose meaning is not the sum of their words (VADER's "special cases"). */
@@ -145,7 +159,7 @@ export function sentiment(text: string): SentimentResult {
     const word = lower[i]!;
     if (BOOSTERS.has(word)) continue;
     if (word === 'kind' && lower[i + 1] === 'of') continue;
-    const base = LEXICON.get(word);
+    const base = CASED_EMOTICONS.get(tokens[i]!) ?? LEXICON.get(word);
     if (base === undefined) continue;
     valences[i] = tokenValence(tokens, lower, i, base, isCapDifferential);
   }
@@ -204,12 +218,14 @@ function tokenValence(
   let valence = base;
   // "no" before another scored word negates that word rather than scoring on its own.
   if (word === 'no' && i < tokens.length - 1 && LEXICON.has(lower[i + 1]!)) valence = 0;
+  let negated = false;
   if (
     lower[i - 1] === 'no' ||
     lower[i - 2] === 'no' ||
     (lower[i - 3] === 'no' && (lower[i - 1] === 'or' || lower[i - 1] === 'nor'))
   ) {
     valence = base * NEGATION_SCALAR;
+    negated = true;
   }
   if (isCapDifferential && isShouted(tokens[i]!)) valence += valence > 0 ? CAPS_BOOST : -CAPS_BOOST;
 
@@ -221,7 +237,15 @@ function tokenValence(
     if (back === 2) scalar *= 0.95;
     if (back === 3) scalar *= 0.9;
     valence += scalar;
-    valence = negationCheck(valence, lower, i, back);
+    // One negation per word: the original re-applies the scan's negation at every distance, so a
+    // repeated phrase ("don't care don't care") reached back to the previous phrase's "don't" and
+    // flipped the second "care" back to positive.
+    const factor = negationFactor(lower, i, back);
+    if (factor === NEGATION_SCALAR) {
+      if (negated) continue;
+      negated = true;
+    }
+    valence *= factor;
   }
   // The original only looks for idioms three words in, so a short "yeah right" escaped it.
   valence = idiomCheck(valence, lower, i);
@@ -236,18 +260,19 @@ function boosterScalar(token: string, lower: string, valence: number, isCapDiffe
   return scalar;
 }
 
-function negationCheck(valence: number, lower: string[], i: number, back: number): number {
+/** Factor the word i-back applies to the valence of word i: a negation, "never so" intensification, or 1. */
+function negationFactor(lower: string[], i: number, back: number): number {
   const at = (k: number): string => lower[i - k] ?? '';
-  if (back === 1) return isNegation(at(1)) ? valence * NEGATION_SCALAR : valence;
+  if (back === 1) return isNegation(at(1)) ? NEGATION_SCALAR : 1;
   if (back === 2) {
-    if (at(2) === 'never' && (at(1) === 'so' || at(1) === 'this')) return valence * 1.25;
-    if (at(2) === 'without' && at(1) === 'doubt') return valence;
-    return isNegation(at(2)) ? valence * NEGATION_SCALAR : valence;
+    if (at(2) === 'never' && (at(1) === 'so' || at(1) === 'this')) return 1.25;
+    if (at(2) === 'without' && at(1) === 'doubt') return 1;
+    return isNegation(at(2)) ? NEGATION_SCALAR : 1;
   }
   const soOrThis = (w: string): boolean => w === 'so' || w === 'this';
-  if (at(3) === 'never' && (soOrThis(at(2)) || soOrThis(at(1)))) return valence * 1.25;
-  if (at(3) === 'without' && (at(2) === 'doubt' || at(1) === 'doubt')) return valence;
-  return isNegation(at(3)) ? valence * NEGATION_SCALAR : valence;
+  if (at(3) === 'never' && (soOrThis(at(2)) || soOrThis(at(1)))) return 1.25;
+  if (at(3) === 'without' && (at(2) === 'doubt' || at(1) === 'doubt')) return 1;
+  return isNegation(at(3)) ? NEGATION_SCALAR : 1;
 }
 
 function idiomCheck(valence: number, lower: string[], i: number): number {

@@ -17,6 +17,16 @@ describe('VADER sentiment', () => {
     expect(compound("This ISN'T acceptable")).toBeLessThan(0);
   });
 
+  it('negates each word once, so a repeated negated phrase stays negative', () => {
+    expect(compound("don't care")).toBeLessThan(0);
+    expect(compound("DON'T CARE DON'T CARE #royalwedding")).toBeLessThan(compound("don't care"));
+  });
+
+  it('reads "D:" as dismay and ":D" as a grin', () => {
+    expect(compound('my phone died D:')).toBeLessThan(0);
+    expect(compound('got the job :D')).toBeGreaterThan(0);
+  });
+
   it('reads "not bad" as mildly positive', () => {
     const notBad = compound('not bad');
     expect(notBad).toBeGreaterThan(0);
