@@ -1,14 +1,6 @@
 import { send } from '../shared/protocol';
-import type { Favour } from '../shared/model';
-import type { CardView, FavourBalance } from '../shared/views';
-
-function openBalance(favours: Favour[]): FavourBalance {
-  const open = favours.filter((f) => !f.settledAt);
-  return {
-    asked: open.filter((f) => f.direction === 'asked').length,
-    given: open.filter((f) => f.direction === 'given').length,
-  };
-}
+import { favourBalance } from '../shared/favours';
+import type { CardView } from '../shared/views';
 
 /**
  * The card as it should look after the user changed this person's record. The worker forgets card
@@ -18,5 +10,5 @@ export async function freshView(current: CardView, personId: string): Promise<Ca
   const view = await send('card.current', {});
   if (view?.person?.person.id === personId) return view;
   const detail = await send('people.get', { id: personId });
-  return { ...current, person: detail, balance: openBalance(detail.favours) };
+  return { ...current, person: detail, balance: favourBalance(detail.favours) };
 }

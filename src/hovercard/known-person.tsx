@@ -1,7 +1,7 @@
 import type { InteractionKind, Note } from '../shared/model';
 import type { CardView, PersonDetail } from '../shared/views';
 import { Chips } from '../ui/chips';
-import { balanceInWords, formatDate, relativeTime } from '../ui/format';
+import { balanceInWords, formatDate, oneSidedHint, relativeTime } from '../ui/format';
 import { PersonActions } from './person-actions';
 import { PersonHeader } from './person-header';
 import type { UpdateCard } from './use-card-view';
@@ -42,6 +42,7 @@ export function KnownPerson({ view, detail, update }: Props) {
   const lastInteraction = interactions[0];
   const lastInPerson = interactions.find((i) => i.kind === 'in-person');
   const balance = view.balance ? balanceInWords(view.balance) : '';
+  const hint = view.balance ? oneSidedHint(view.balance, person.displayName) : null;
   const hasNotes = person.askAbout.length > 0 || person.personal.trim() !== '' || latest.length > 0;
 
   return (
@@ -107,6 +108,11 @@ export function KnownPerson({ view, detail, update }: Props) {
           <dd data-testid="card-balance">{balance || <span class="muted">No open favours</span>}</dd>
         </div>
       </dl>
+      {hint && (
+        <p class="one-sided" data-testid="card-one-sided">
+          {hint}
+        </p>
+      )}
 
       <PersonActions view={view} personId={person.id} name={person.displayName} update={update} />
     </>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { Favour } from '../shared/model';
+import { favourBalance } from '../shared/favours';
 import { balanceInWords, formatDate, relativeTime } from '../ui/format';
 import { useAction } from './use-action';
 
@@ -23,11 +24,7 @@ export function FavoursPanel({ personId, favours, onChange }: Props) {
   const [what, setWhat] = useState('');
   const { isBusy, error, run } = useAction();
 
-  const open = favours.filter((f) => !f.settledAt);
-  const balance = balanceInWords({
-    asked: open.filter((f) => f.direction === 'asked').length,
-    given: open.filter((f) => f.direction === 'given').length,
-  });
+  const balance = balanceInWords(favourBalance(favours));
 
   async function log() {
     if (!what.trim()) return;

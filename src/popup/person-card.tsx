@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send } from '../shared/protocol';
 import type { PersonSummary, TabPerson } from '../shared/views';
-import { balanceInWords, relativeTime } from '../ui/format';
+import { balanceInWords, oneSidedHint, relativeTime } from '../ui/format';
 
 function openPerson(id: string) {
   void browser.tabs.create({ url: browser.runtime.getURL(`src/options/index.html#person=${encodeURIComponent(id)}`) });
@@ -24,6 +24,7 @@ export function PersonCard({ summary, isSelected, isNoting, onSelect, onStartNot
   const itemRef = useRef<HTMLLIElement>(null);
   const subtitle = [summary.role, summary.team].filter(Boolean).join(' · ');
   const balance = balanceInWords(summary.balance);
+  const hint = oneSidedHint(summary.balance, summary.displayName);
 
   useEffect(() => {
     if (isSelected && !isNoting) itemRef.current?.scrollIntoView({ block: 'nearest' });
@@ -67,6 +68,11 @@ export function PersonCard({ summary, isSelected, isNoting, onSelect, onStartNot
         {summary.lastInteractionAt ? `Last in touch ${relativeTime(summary.lastInteractionAt)}` : 'No interactions logged'}
         {balance && ` · ${balance}`}
       </p>
+      {hint && (
+        <p class="meta one-sided" data-testid="one-sided">
+          {hint}
+        </p>
+      )}
       {isNoting || isEditing ? (
         <QuickNote
           initial={isEditing ? (summary.latestNote?.text ?? '') : ''}

@@ -9,6 +9,8 @@ export interface FavourBalance {
   asked: number;
   /** Open favours the user did for them. */
   given: number;
+  /** When the oldest open favour was logged, for "since March". */
+  since: string | null;
 }
 
 export interface PersonSummary {

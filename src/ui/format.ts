@@ -52,16 +52,32 @@ function times(n: number): string {
   return `${n} times`;
 }
 
+/** "since March", or "since March 2025" when it was another year. */
+function sinceMonth(iso: string | null, now: Date): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const month = date.toLocaleDateString('en', { month: 'long', ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }) });
+  return ` since ${month}`;
+}
+
 /**
- * The open favours in words: "You asked them for 2 things, helped them once". Empty when nothing is
- * open, so callers can leave the line out.
+ * The open favours in words: "You asked them for 3 things since March, helped them once". Empty when
+ * nothing is open, so callers can leave the line out.
  */
-export function balanceInWords(balance: FavourBalance): string {
+export function balanceInWords(balance: FavourBalance, now: Date = new Date()): string {
   const parts: string[] = [];
   if (balance.asked > 0) parts.push(`asked them for ${count(balance.asked, 'thing', 'things')}`);
   if (balance.given > 0) parts.push(`helped them ${times(balance.given)}`);
   if (!parts.length) return '';
-  return `You ${parts.join(', ')}`;
+  return `You ${parts.join(', ')}${sinceMonth(balance.since, now)}`;
+}
+
+/** A gentle word before asking again of someone the ledger already leans on. */
+export function oneSidedHint(balance: FavourBalance, name: string): string | null {
+  if (balance.asked - balance.given < 2) return null;
+  const first = name.split(/\s+/u)[0] || name;
+  return `The balance leans on ${first}: maybe offer a hand before asking again.`;
 }
 
 /** `<input type=date>` speaks local calendar dates; records store ISO timestamps at UTC midnight. */

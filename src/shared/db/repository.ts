@@ -30,6 +30,9 @@ import type {
   PersonSummary,
 } from '../views';
 import type { HallwayDatabase, NoteRow, PersonRow, TrashRow } from './database';
+import { favourBalance } from '../favours';
+
+export { favourBalance };
 
 export class NotFoundError extends Error {
   constructor(what: string) {
@@ -158,16 +161,6 @@ export async function getPersonDetail(db: HallwayDatabase, personId: string): Pr
   });
 }
 
-export function favourBalance(favours: Favour[]): FavourBalance {
-  let asked = 0;
-  let given = 0;
-  for (const favour of favours) {
-    if (favour.settledAt) continue;
-    if (favour.direction === 'asked') asked += 1;
-    else given += 1;
-  }
-  return { asked, given };
-}
 
 async function summarise(db: HallwayDatabase, rows: PersonRow[]): Promise<PersonSummary[]> {
   const ids = rows.map((r) => r.id);
@@ -277,19 +270,40 @@ async function matchQuery(db: HallwayDatabase, query: string): Promise<Map<strin
   return scores ?? new Map();
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How well the user knows someone, 0..5: how often they have been in touch, how recently, and
+ * whether they have met in person (a person you have met answers a question sooner than a name).
+ */
+export function closeness(row: Pick<PersonRow, 'lastInteractionAt' | 'lastInPersonAt'>, interactionCount: number, now: number): number {
+  const daysSince = (iso: string | null) => (iso ? (now - Date.parse(iso)) / DAY_MS : Infinity);
+  let score = Math.min(interactionCount, 10) / 5;
+  const sinceTouch = daysSince(row.lastInteractionAt);
+  if (sinceTouch <= 30) score += 1.5;
+  else if (sinceTouch <= 180) score += 0.75;
+  if (row.lastInPersonAt) score += daysSince(row.lastInPersonAt) <= 90 ? 1.5 : 0.75;
+  return score;
+}
+
 export async function listPeople(
   db: HallwayDatabase,
   options: { query?: string; sort?: PeopleSort; offset?: number; limit?: number } = {},
 ): Promise<PeoplePage> {
   const { query = '', sort = 'name', offset = 0, limit = 100 } = options;
-  return db.transaction('r', [db.people, db.notes, db.favours], async () => {
+  return db.transaction('r', [db.people, db.notes, db.favours, db.interactions], async () => {
     let rows: PersonRow[];
     if (query.trim()) {
       const scores = await matchQuery(db, query);
       rows = (await db.people.bulkGet([...scores.keys()])).filter((r): r is PersonRow => Boolean(r));
+      const counts = new Map(
+        await Promise.all(rows.map(async (r) => [r.id, await db.interactions.where('personId').equals(r.id).count()] as const)),
+      );
+      const now = Date.now();
+      const rank = (row: PersonRow) => (scores.get(row.id) ?? 0) * 10 + closeness(row, counts.get(row.id) ?? 0, now);
       const compare = compareRows(sort);
-      // A search lists the best matches first; the chosen sort breaks ties.
-      rows.sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || compare(a, b));
+      // Who to ask: the best topic match first, then the people the user knows best; the sort breaks ties.
+      rows.sort((a, b) => rank(b) - rank(a) || compare(a, b));
     } else {
       const [page, total] = await Promise.all([pageInOrder(db, sort, offset, limit), db.people.count()]);
       return { people: await summarise(db, page), total };

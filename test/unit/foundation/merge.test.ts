@@ -98,7 +98,7 @@ describe('mergePeople', () => {
     const found = await listPeople(db, { query: 'terraform' });
     expect(found.people.map((p) => p.id)).toEqual([s.keep.id]);
     expect(found.people[0]?.noteCount).toBe(2);
-    expect(found.people[0]?.balance).toEqual({ asked: 1, given: 1 });
+    expect(found.people[0]?.balance).toMatchObject({ asked: 1, given: 1 });
   });
 
   it('recomputes the last-interaction dates from both people\'s interactions', async () => {

@@ -145,11 +145,11 @@ describe('favours', () => {
     await addFavour(db, { personId: dana.id, direction: 'asked', effort: 'large', what: 'Cover on-call' });
     await addFavour(db, { personId: dana.id, direction: 'given', effort: 'medium', what: 'Intro to the data team' });
     const summary = async () => (await listPeople(db)).people[0]?.balance;
-    expect(await summary()).toEqual({ asked: 2, given: 1 });
+    expect(await summary()).toMatchObject({ asked: 2, given: 1 });
 
     const settled = await setFavourSettled(db, asked1.id, true);
     expect(settled.settledAt).not.toBeNull();
-    expect(await summary()).toEqual({ asked: 1, given: 1 });
+    expect(await summary()).toMatchObject({ asked: 1, given: 1 });
 
     // Settling again keeps the first settlement date.
     const again = await setFavourSettled(db, asked1.id, true);
@@ -157,15 +157,15 @@ describe('favours', () => {
 
     const reopened = await setFavourSettled(db, asked1.id, false);
     expect(reopened.settledAt).toBeNull();
-    expect(await summary()).toEqual({ asked: 2, given: 1 });
+    expect(await summary()).toMatchObject({ asked: 2, given: 1 });
   });
 
   it('favourBalance is a pure count of unsettled favours', () => {
     const f = (direction: 'asked' | 'given', settledAt: string | null): Favour => ({
       id: crypto.randomUUID(), personId: 'p', direction, effort: 'small', what: 'x', at: '2025-01-01T00:00:00.000Z', settledAt,
     });
-    expect(favourBalance([])).toEqual({ asked: 0, given: 0 });
-    expect(favourBalance([f('asked', null), f('given', null), f('given', null), f('given', '2025-02-01T00:00:00.000Z')])).toEqual({ asked: 1, given: 2 });
+    expect(favourBalance([])).toEqual({ asked: 0, given: 0, since: null });
+    expect(favourBalance([f('asked', null), f('given', null), f('given', null), f('given', '2025-02-01T00:00:00.000Z')])).toEqual({ asked: 1, given: 2, since: '2025-01-01T00:00:00.000Z' });
   });
 
   it('refuses a favour with no description or for nobody', async () => {
@@ -318,7 +318,7 @@ describe('listPeople', () => {
       noteCount: 2,
       lastInteractionAt: null,
       lastInPersonAt: null,
-      balance: { asked: 0, given: 0 },
+      balance: { asked: 0, given: 0, since: null },
     });
     expect(JSON.stringify(summary)).not.toContain('secret hobby');
   });
