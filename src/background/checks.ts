@@ -143,6 +143,9 @@ export const RULES: { [K in MessageType]: Rule<K> } = {
 
   'settings.get': { from: 'page', payload: empty },
   'people.network': { from: 'page', payload: empty },
+  'reminders.list': { from: 'page', payload: empty },
+  'reminders.snooze': { from: 'page', payload: object({ personId: id, days: number({ min: 1, max: 365, integer: true }) }) },
+  'reminders.done': { from: 'page', payload: object({ personId: id, kind: literal('in-person', 'call') }) },
   'settings.update': {
     from: 'page',
     payload: object({ patch: partial(settingsShape) }),

@@ -7,6 +7,7 @@ import { HallwayDatabase } from '../shared/db/database';
 import { getSettings, updateSettings } from '../shared/db/repository';
 import type { PageIdentity } from '../shared/identity';
 import { CARD_PORT, sendToTab, type CardPortMessage } from '../shared/protocol';
+import { dueReminders, reminderNotice } from './reminders';
 import { createRouter } from './router';
 
 const db = new HallwayDatabase();
@@ -89,6 +90,23 @@ browser.commands.onCommand.addListener(async (command) => {
   const { isPrivacyModeOn } = await getSettings(db);
   await updateSettings(db, { isPrivacyModeOn: !isPrivacyModeOn });
   await broadcast('page.refresh');
+});
+
+// Keep-in-touch reminders as a notification, once a day, only if the user switched them on and
+// allowed notifications (an optional permission asked for on the people page).
+const REMINDER_ALARM = 'keep-in-touch';
+browser.runtime.onInstalled.addListener(() => void browser.alarms.create(REMINDER_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 }));
+browser.runtime.onStartup.addListener(() => void browser.alarms.create(REMINDER_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 }));
+browser.alarms.onAlarm.addListener(async (alarm) => {
+  if (alarm.name !== REMINDER_ALARM || !(await getSettings(db)).isRemindersOn) return;
+  if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
+  const notice = reminderNotice(await dueReminders(db));
+  if (notice) {
+    await browser.notifications.create(REMINDER_ALARM, { type: 'basic', iconUrl: browser.runtime.getURL('icons/icon-128.png'), ...notice });
+  }
+});
+browser.notifications?.onClicked.addListener((id) => {
+  if (id === REMINDER_ALARM) void browser.runtime.openOptionsPage();
 });
 
 browser.runtime.onConnect.addListener((port) => {

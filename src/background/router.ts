@@ -22,6 +22,7 @@ import type {
 import { checkDraft } from '../shared/tone';
 import { logThreadVisit } from './auto-log';
 import { networkView } from './network';
+import { completeReminder, dueReminders, snoozeReminder } from './reminders';
 import { Nudges } from './nudge';
 import { formatProblems } from '../shared/validate';
 import type { TabPeople, TabPerson } from '../shared/views';
@@ -75,7 +76,7 @@ function senderKind(sender: Sender, deps: RouterDeps): 'page' | 'content' | null
 /** Messages after which markers on open pages may be out of date. */
 const CHANGES_PEOPLE = new Set<MessageType>([
   'people.create', 'people.save', 'people.delete', 'people.undoDelete', 'people.merge',
-  'notes.add', 'notes.delete', 'backup.import', 'card.confirm', 'card.addPerson', 'nudge.talked',
+  'notes.add', 'notes.delete', 'backup.import', 'card.confirm', 'card.addPerson', 'nudge.talked', 'reminders.done',
 ]);
 
 export function createRouter(deps: RouterDeps) {
@@ -252,6 +253,15 @@ export function createRouter(deps: RouterDeps) {
 
     'settings.get': async () => repo.getSettings(db),
     'people.network': async () => networkView(db),
+    'reminders.list': async () => dueReminders(db),
+    'reminders.snooze': async ({ personId, days }) => {
+      await snoozeReminder(db, personId, days);
+      return dueReminders(db);
+    },
+    'reminders.done': async ({ personId, kind }) => {
+      await completeReminder(db, personId, kind);
+      return dueReminders(db);
+    },
     'settings.update': async ({ patch }) => repo.updateSettings(db, patch),
   };
 

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { send } from '../shared/protocol';
 import type { Settings } from '../shared/model';
 import { errorText } from '../ui/error-text';
@@ -8,8 +9,12 @@ type Switch = 'isDraftCheckOn' | 'isAutoLogOn' | 'isRemindersOn' | 'isPrivacyMod
 const SWITCHES: { key: Switch; label: string; hint: string }[] = [
   { key: 'isDraftCheckOn', label: 'Check my drafts', hint: 'Warn while I write a message that reads hostile, before I send it.' },
   { key: 'isAutoLogOn', label: 'Log interactions on my own', hint: 'Note when I open a thread with someone, so “last in touch” stays current.' },
-  { key: 'isRemindersOn', label: 'Reminders', hint: 'Tell me when I have not seen someone in person for longer than I wanted.' },
-  { key: 'isPrivacyModeOn', label: 'Privacy mode', hint: 'Keep notes off web pages, e.g. while I share my screen.' },
+  {
+    key: 'isRemindersOn',
+    label: 'Reminders',
+    hint: 'Tell me, once a day with a notification, when I have not seen someone for longer than I wanted (due catch-ups always show in the popup).',
+  },
+  { key: 'isPrivacyModeOn', label: 'Privacy mode', hint: 'Hide every marker and card on web pages, e.g. while I share my screen (Alt+Shift+P).' },
 ];
 
 const SENSITIVITY: { value: Settings['toneSensitivity']; label: string }[] = [
@@ -40,6 +45,17 @@ export function SettingsSection({ refreshKey }: { refreshKey: number }) {
     } catch (e) {
       setError(errorText(e));
     }
+  }
+
+  async function toggle(key: Switch, isOn: boolean) {
+    // Notifications are an optional permission, asked for only when the user wants reminders; the
+    // request must come straight from the click.
+    if (key === 'isRemindersOn' && isOn) {
+      const isAllowed = await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false);
+      await update({ isRemindersOn: true }, isAllowed ? 'Saved.' : 'Saved. Notifications were not allowed, so due catch-ups show in the popup only.');
+      return;
+    }
+    await update({ [key]: isOn });
   }
 
   return (
@@ -77,7 +93,7 @@ export function SettingsSection({ refreshKey }: { refreshKey: number }) {
                     data-testid={`setting-${item.key}`}
                     checked={settings[item.key]}
                     aria-describedby={`${base}-${item.key}-hint`}
-                    onChange={(e) => void update({ [item.key]: e.currentTarget.checked })}
+                    onChange={(e) => void toggle(item.key, e.currentTarget.checked)}
                   />
                   {item.label}
                 </label>

@@ -8,6 +8,7 @@ import { send } from '../shared/protocol';
 import type { PersonSummary, TabPeople, TabPerson } from '../shared/views';
 import { Nudge } from './nudge';
 import { PersonCard, UnknownPersonRow } from './person-card';
+import { Reminders } from './reminders';
 import { useActiveTabId } from './use-tab';
 
 const SEARCH_DELAY_MS = 120;
@@ -202,6 +203,8 @@ export function Popup() {
         </ul>
         <EmptyState tab={tab} tabId={tabId} results={results} total={total} query={query} />
       </section>
+
+      {!query.trim() && <Reminders onChanged={refresh} />}
 
       {rows.length > 0 && (
         <footer class="hint">

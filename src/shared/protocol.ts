@@ -17,6 +17,7 @@ import type {
   NetworkView,
   NudgeView,
   PeoplePage,
+  Reminder,
   PeopleSort,
   PersonDetail,
   TabPeople,
@@ -110,6 +111,11 @@ export interface ProtocolMap {
   'settings.update': { from: 'page'; req: { patch: Partial<Settings> }; res: Settings };
 
   'people.network': { from: 'page'; req: Record<string, never>; res: NetworkView };
+
+  /** People due for face time by their keep-in-touch cadence. */
+  'reminders.list': { from: 'page'; req: Record<string, never>; res: Reminder[] };
+  'reminders.snooze': { from: 'page'; req: { personId: string; days: number }; res: Reminder[] };
+  'reminders.done': { from: 'page'; req: { personId: string; kind: 'in-person' | 'call' }; res: Reminder[] };
 }
 
 /** Messages the service worker sends to a tab's content script. */

@@ -86,6 +86,16 @@ export interface CardView {
   candidate: { id: string; displayName: string; team: string; role: string } | null;
 }
 
+/** Someone due for face time by the cadence the user set. */
+export interface Reminder {
+  person: PersonSummary;
+  cadenceDays: number;
+  /** The latest in-person meeting or call, or null when none was ever logged. */
+  lastFaceTimeAt: string | null;
+  /** Days past the cadence (0 when due today). */
+  overdueDays: number;
+}
+
 /** The user's network by team, for the chart on the people page. */
 export interface NetworkView {
   teams: {

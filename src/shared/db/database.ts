@@ -32,6 +32,12 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** A keep-in-touch reminder the user put off. */
+export interface SnoozeRow {
+  personId: string;
+  until: string;
+}
+
 /** Deleted records kept for a short while so "Undo" can put them back exactly. */
 export interface TrashRow {
   id: string;
@@ -52,6 +58,7 @@ export class HallwayDatabase extends Dexie {
   threads!: EntityTable<Thread, 'key'>;
   settings!: EntityTable<SettingRow, 'key'>;
   trash!: EntityTable<TrashRow, 'id'>;
+  snoozes!: EntityTable<SnoozeRow, 'personId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -65,6 +72,7 @@ export class HallwayDatabase extends Dexie {
       threads: 'key, updatedAt',
       settings: 'key',
       trash: 'id, deletedAt',
+      snoozes: 'personId',
     });
   }
 }

@@ -18,11 +18,11 @@ describe('schema version 1', () => {
     const { db } = ctx;
     expect(db.verno).toBe(1);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['favours', 'interactions', 'notes', 'people', 'settings', 'threads', 'trash'].sort(),
+      ['favours', 'interactions', 'notes', 'people', 'settings', 'snoozes', 'threads', 'trash'].sort(),
     );
     // The real IndexedDB store list, not only Dexie's idea of it.
     expect([...db.backendDB().objectStoreNames].sort()).toEqual(
-      ['favours', 'interactions', 'notes', 'people', 'settings', 'threads', 'trash'].sort(),
+      ['favours', 'interactions', 'notes', 'people', 'settings', 'snoozes', 'threads', 'trash'].sort(),
     );
   });
 
@@ -48,6 +48,7 @@ describe('schema version 1', () => {
       threads: { key: 'key', indexes: ['updatedAt'] },
       settings: { key: 'key', indexes: [] },
       trash: { key: 'id', indexes: ['deletedAt'] },
+      snoozes: { key: 'personId', indexes: [] },
     });
   });
 

@@ -1,0 +1,93 @@
+/**
+ * Relationship depth through the real UI: interactions logged for the user, the favour ledger from the
+ * card to the popup, keep-in-touch reminders, and the picture of the network.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PAGES } from '../demo/pages';
+import { sampleBackup } from '../demo/sample-people';
+import { fixture, launch, type Hallway } from './harness';
+
+async function call<T>(page: Page, type: string, payload: object): Promise<T> {
+  const reply = (await page.evaluate(
+    ([t, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
+    [type, payload] as const,
+  )) as { ok: boolean; value?: T; error?: string };
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as T;
+}
+
+type Detail = { interactions: { kind: string; isAuto: boolean; threadKey?: string }[] };
+
+describe('relationship depth, in Chromium', () => {
+  let hallway: Hallway;
+  let people: Page;
+
+  beforeAll(async () => {
+    hallway = await launch();
+    for (const page of DEMO_PAGES) await hallway.serve(page.pattern, fixture(page.fixture));
+    people = await hallway.openPage('src/options/index.html');
+    await call(people, 'backup.import', { data: sampleBackup(), mode: 'replace' });
+  });
+
+  afterAll(async () => {
+    await hallway?.close();
+  });
+
+  it('logs one interaction when the user opens a thread with someone, not one per visit', async () => {
+    const slack = DEMO_PAGES.find((p) => p.name === 'Slack')!;
+    const autoLogged = async () =>
+      (await call<Detail>(people, 'people.get', { id: 'demo-lukasz' })).interactions.filter((i) => i.isAuto);
+    for (let visit = 0; visit < 2; visit += 1) {
+      const page = await hallway.context.newPage();
+      await page.goto(slack.url);
+      await expect.poll(async () => (await autoLogged()).length, { timeout: 10_000 }).toBe(1);
+      await page.waitForTimeout(2000);
+      await page.close();
+    }
+    expect((await autoLogged()).map((i) => [i.kind, i.threadKey])).toEqual([['chat', 'slack:C0PLAN0001:1762340000.000100']]);
+  });
+
+  it('a favour logged in the card shows in the popup balance', async () => {
+    const gmail = await hallway.context.newPage();
+    await gmail.goto(DEMO_PAGES[0]!.url);
+    const point = await (async () => {
+      await expect.poll(() => gmail.evaluate(() => CSS.highlights.get('hallway-noted')?.size ?? 0)).toBeGreaterThan(0);
+      return gmail.evaluate(() => {
+        const range = [...(CSS.highlights.get('hallway-noted') ?? [])].find((r) => (r as Range).toString().trim() === 'Ada Lovelace') as Range;
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + 5, y: rect.top + rect.height / 2 };
+      });
+    })();
+    await gmail.mouse.move(point.x + 1, point.y);
+    await gmail.mouse.move(point.x, point.y);
+    await expect.poll(() => gmail.frames().some((f) => f.url().includes('/src/hovercard/'))).toBe(true);
+    const card = gmail.frames().find((f) => f.url().includes('/src/hovercard/')) as Frame;
+    await expect.poll(() => card.getByTestId('card-name').textContent()).toContain('Ada Lovelace');
+    await card.getByTestId('card-log-asked').click();
+    await card.getByTestId('card-favour-what').fill('Checked my forecast model');
+    await card.getByTestId('card-favour-save').click();
+    await expect.poll(() => card.getByTestId('card-balance').textContent()).toMatch(/asked them for 1 thing/u);
+
+    const popup = await hallway.openPopup(gmail);
+    const ada = popup.getByTestId('person').filter({ hasText: 'Ada Lovelace' });
+    await expect.poll(() => ada.textContent()).toMatch(/You asked them for 1 thing since \w+/u);
+    await popup.close();
+    await gmail.close();
+  });
+
+  it('shows a due keep-in-touch reminder, and "we met" clears it', async () => {
+    const gmail = await hallway.context.newPage();
+    await gmail.goto(DEMO_PAGES[0]!.url);
+    const popup = await hallway.openPopup(gmail);
+    const grace = popup.getByTestId('reminder').filter({ hasText: 'Grace Hopper' });
+    await expect.poll(() => grace.count()).toBe(1);
+    expect(await grace.textContent()).toMatch(/Every 30 days/u);
+    await grace.getByTestId('reminder-met').click();
+    await expect.poll(() => popup.getByTestId('reminder').count()).toBe(0);
+    const detail = await call<Detail>(people, 'people.get', { id: 'demo-grace' });
+    expect(detail.interactions.filter((i) => i.kind === 'in-person' && !i.isAuto).length).toBe(2);
+    await popup.close();
+    await gmail.close();
+  });
+});
