@@ -8,7 +8,7 @@
  */
 import type { HallwayDatabase, PersonRow } from '../shared/db/database';
 import { foldText } from '../shared/identity';
-import type { InteractionKind } from '../shared/model';
+import type { Interaction, InteractionKind } from '../shared/model';
 import type { NetworkView } from '../shared/views';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -54,19 +54,21 @@ export function teamStrength(strengths: readonly number[]): number {
   return 1 - missed;
 }
 
-/** Tie scores per person from interactions (any order, any people); one pass, one Map. */
-export function scoreInteractions(
-  interactions: Iterable<{ personId: string; kind: InteractionKind; at: string }>,
-  now: number,
-): Map<string, number> {
+type Scored = Pick<Interaction, 'personId' | 'kind' | 'at'>;
+
+/** Adds interactions (any order, any people) to per-person tie scores; older than the window adds nothing. */
+export function addScores(scores: Map<string, number>, interactions: Iterable<Scored>, now: number): Map<string, number> {
   const cutoff = now - WINDOW_DAYS * DAY;
-  const scores = new Map<string, number>();
   for (const i of interactions) {
     const at = Date.parse(i.at);
     if (!(at > cutoff)) continue;
     scores.set(i.personId, (scores.get(i.personId) ?? 0) + interactionWeight(i.kind, now - at));
   }
   return scores;
+}
+
+export function scoreInteractions(interactions: Iterable<Scored>, now: number): Map<string, number> {
+  return addScores(new Map(), interactions, now);
 }
 
 /** The parts of a person row the network needs. */
@@ -222,11 +224,42 @@ export function buildNetwork(people: readonly NetworkPerson[], scores: ReadonlyM
   return { teams, neverMet, thinSpots: findThinSpots(people, groups) };
 }
 
+/**
+ * Rows read per request. Reading 100,000 interactions at once costs seconds of deserialising in one
+ * task, during which the service worker answers nothing else (hover cards included); pages this size
+ * keep each task short and let other messages in between.
+ */
+const CHUNK = 2000;
+
+async function readPeople(db: HallwayDatabase): Promise<PersonRow[]> {
+  const people: PersonRow[] = [];
+  for (let page = await db.people.limit(CHUNK).toArray(); ; ) {
+    people.push(...page);
+    const last = page[page.length - 1];
+    if (page.length < CHUNK || !last) return people;
+    page = await db.people.where(':id').above(last.id).limit(CHUNK).toArray();
+  }
+}
+
+/** One pass over the window of the `at` index, in pages; the table's older rows are never read. */
+async function readScores(db: HallwayDatabase, now: number): Promise<Map<string, number>> {
+  const scores = new Map<string, number>();
+  let lower = new Date(now - WINDOW_DAYS * DAY).toISOString();
+  for (;;) {
+    const page = await db.interactions.where('at').above(lower).limit(CHUNK).toArray();
+    const last = page[page.length - 1]?.at;
+    if (page.length < CHUNK || last === undefined) return addScores(scores, page, now);
+    // Several interactions can share the page's last timestamp (an import, a bulk log), and a page
+    // boundary may fall among them: take everything before it, then that timestamp whole.
+    addScores(scores, page.filter((i) => i.at < last), now);
+    addScores(scores, await db.interactions.where('at').equals(last).toArray(), now);
+    lower = last;
+  }
+}
+
 export async function networkView(db: HallwayDatabase, now: number = Date.now()): Promise<NetworkView> {
-  const cutoff = new Date(now - WINDOW_DAYS * DAY).toISOString();
-  // One read transaction, so an edit landing mid-read cannot pair new people with old interactions.
-  const [people, recent] = await db.transaction('r', db.people, db.interactions, () =>
-    Promise.all([db.people.toArray(), db.interactions.where('at').above(cutoff).toArray()]),
-  );
-  return buildNetwork(people, scoreInteractions(recent, now));
+  // Not one read transaction: it would hold back every write to these tables for as long as the read
+  // takes. An edit landing in between changes at most that one person's picture, until the next load.
+  const people = await readPeople(db);
+  return buildNetwork(people, await readScores(db, now));
 }

@@ -3,7 +3,9 @@ import { send } from '../shared/protocol';
 import type { Person } from '../shared/model';
 import { errorText } from '../ui/error-text';
 import { BackupSection } from './backup-section';
+import { ContactsSection } from './contacts-section';
 import { Directory } from './directory';
+import { NetworkSection } from './network-section';
 import { PersonEditor } from './person-editor';
 import { parseHash, personHash, type Route } from './route';
 import { SettingsSection } from './settings-section';
@@ -86,6 +88,9 @@ export function App() {
           <button type="button" class="link" onClick={() => jumpTo('people')}>
             People
           </button>
+          <button type="button" class="link" onClick={() => jumpTo('network')}>
+            Network
+          </button>
           <button type="button" class="link" onClick={() => jumpTo('settings')}>
             Settings
           </button>
@@ -114,6 +119,7 @@ export function App() {
           </div>
         </div>
 
+        <NetworkSection refreshKey={refreshKey} onOpenPerson={() => jumpTo('people')} />
         <SettingsSection refreshKey={settingsKey} />
         <BackupSection
           fileInputId={IMPORT_FILE_ID}
@@ -122,6 +128,7 @@ export function App() {
             setSettingsKey((k) => k + 1);
           }}
         />
+        <ContactsSection onImported={refresh} />
       </main>
 
       <ToastRegion toast={toast} onDismiss={() => setToast(null)} />

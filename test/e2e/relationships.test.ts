@@ -90,4 +90,35 @@ describe('relationship depth, in Chromium', () => {
     await popup.close();
     await gmail.close();
   });
+
+  it('draws the network by team from the sample data, with its thin spots', async () => {
+    await people.reload();
+    const network = people.getByTestId('network');
+    await expect.poll(() => network.getByTestId('network-team').count()).toBeGreaterThanOrEqual(3);
+    const teams = await network.getByTestId('network-team').allTextContents();
+    for (const team of ['Platform', 'Analytics', 'Finance systems']) expect(teams.join('\n')).toContain(team);
+    expect(await network.getByTestId('network-chart').count()).toBe(1);
+    // Ada has never been met in person, and the one-person teams are pointed out.
+    expect((await network.getByTestId('network-never-met').allTextContents()).join('\n')).toContain('Ada Lovelace');
+    expect((await network.getByTestId('network-thin-spot').allTextContents()).join('\n')).toMatch(/Only one person in Analytics: Ada Lovelace/u);
+  });
+
+  it('imports people from an Outlook CSV after a preview, skipping a bad row by line number', async () => {
+    const csv = [
+      'First Name,Last Name,E-mail Address,Department,Job Title,Notes',
+      'Radia,Perlman,radia@example.com,Networking,"Architect, routing",Invented the spanning tree',
+      ',,,,,',
+      'Ben,Chu,not-an-address,Design,Designer,',
+    ].join('\r\n');
+    await people.getByTestId('contacts-file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}`) });
+    await expect.poll(() => people.getByTestId('contacts-preview').textContent()).toMatch(/Radia Perlman/u);
+    expect((await people.getByTestId('contacts-skipped').allTextContents()).join('\n')).toMatch(/[Ll]ine 3/u);
+    // Nothing is written before the user confirms.
+    expect((await call<{ total: number }>(people, 'people.list', { query: 'radia' })).total).toBe(0);
+    await people.getByTestId('contacts-confirm').click();
+    await expect.poll(() => people.getByTestId('contacts-result').textContent()).toMatch(/2 people|Added 2/u);
+    const radia = await call<{ people: { displayName: string; emails: string[]; team: string; role: string }[] }>(people, 'people.list', { query: 'radia' });
+    expect(radia.people.map((p) => [p.displayName, p.emails, p.team, p.role])).toEqual([['Radia Perlman', ['radia@example.com'], 'Networking', 'Architect, routing']]);
+  });
 });
+
