@@ -8,11 +8,17 @@ import type { ThreadSnapshot } from '../shared/protocol';
 
 const MAIL_SITES = new Set(['gmail', 'outlook']);
 
-export async function logThreadVisit(db: HallwayDatabase, snapshot: ThreadSnapshot, site: string, now = new Date()): Promise<number> {
+export async function logThreadVisit(
+  db: HallwayDatabase,
+  snapshot: ThreadSnapshot,
+  site: string,
+  now = new Date(),
+  match: repo.Matcher = (ids) => repo.matchIdentities(db, ids),
+): Promise<number> {
   const settings = await repo.getSettings(db);
   if (!settings.isAutoLogOn) return 0;
   const others = snapshot.messages.filter((m) => !m.isOwn).map((m) => m.author);
-  const matches = await repo.matchIdentities(db, others);
+  const matches = await match(others);
   const personIds = new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])));
   if (!personIds.size) return 0;
   const today = now.toISOString().slice(0, 10);

@@ -36,19 +36,23 @@ export class CardSessions {
   }
 }
 
-export async function buildCardView(db: HallwayDatabase, target: CardTarget): Promise<CardView> {
+export async function buildCardView(
+  db: HallwayDatabase,
+  target: CardTarget,
+  match: repo.Matcher = (ids) => repo.matchIdentities(db, ids),
+): Promise<CardView> {
   const { identity } = target;
-  const [match] = await repo.matchIdentities(db, [identity]);
-  let state = match?.state ?? 'unknown';
-  let personId = state === 'known' || state === 'noted' ? (match?.personId ?? null) : null;
+  const [found] = await match([identity]);
+  let state = found?.state ?? 'unknown';
+  let personId = state === 'known' || state === 'noted' ? (found?.personId ?? null) : null;
   let candidate: CardView['candidate'] = null;
 
-  if (state === 'uncertain' && match?.personId) {
-    if (target.confirmedPersonId === match.personId) {
-      personId = match.personId;
+  if (state === 'uncertain' && found?.personId) {
+    if (target.confirmedPersonId === found.personId) {
+      personId = found.personId;
       state = 'known';
     } else {
-      const [row] = await repo.summariesOf(db, [match.personId]);
+      const [row] = await repo.summariesOf(db, [found.personId]);
       if (row) candidate = { id: row.id, displayName: row.displayName, team: row.team, role: row.role };
     }
   }

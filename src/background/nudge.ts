@@ -75,14 +75,17 @@ function suggestedMessage(names: string[]): string {
 }
 
 export class Nudges {
-  constructor(private readonly db: HallwayDatabase) {}
+  constructor(
+    private readonly db: HallwayDatabase,
+    private readonly match: repo.Matcher = (ids) => repo.matchIdentities(db, ids),
+  ) {}
 
   /** Reads the thread, records its level, and returns the nudge for the popup and badge. */
   async read(snapshot: ThreadSnapshot, site: string, now = Date.now()): Promise<NudgeView> {
     const settings = await repo.getSettings(this.db);
     const tone = analyze(snapshot, settings);
     const others = otherSide(snapshot);
-    const matches = await repo.matchIdentities(this.db, others);
+    const matches = await this.match(others);
     const personIds = [...new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])))];
     const summaries = new Map((await repo.summariesOf(this.db, personIds)).map((s) => [s.id, s]));
 
@@ -113,7 +116,7 @@ export class Nudges {
 
   /** "We talked": an interaction with everyone on the other side, and a quiet thread. */
   async talked(snapshot: ThreadSnapshot, site: string, kind: 'in-person' | 'call'): Promise<void> {
-    const matches = await repo.matchIdentities(this.db, otherSide(snapshot));
+    const matches = await this.match(otherSide(snapshot));
     const personIds = new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])));
     for (const personId of personIds) {
       await repo.addInteraction(this.db, { personId, kind, sourceUrl: snapshot.url, threadKey: snapshot.key, summary: `Talked about “${snapshot.title}”` });

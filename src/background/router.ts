@@ -82,7 +82,14 @@ const CHANGES_PEOPLE = new Set<MessageType>([
 export function createRouter(deps: RouterDeps) {
   const { db } = deps;
   const cards = new CardSessions();
-  const nudges = new Nudges(db);
+  // Marker lookups read this copy; any write that can change who is known or noted drops it.
+  let identityIndex: Promise<repo.IdentityIndex> | null = null;
+  const currentIndex = () => (identityIndex ??= repo.buildIdentityIndex(db).catch((error: unknown) => {
+    identityIndex = null;
+    throw error;
+  }));
+  const match: repo.Matcher = async (identities) => repo.matchWithIndex(await currentIndex(), identities);
+  const nudges = new Nudges(db, match);
 
   /** The site is the thread key's prefix (`gmail:…`), set by the adapter that read it. */
   const siteOf = (snapshot: ThreadSnapshot) => snapshot.key.split(':')[0] ?? 'generic';
@@ -106,7 +113,7 @@ export function createRouter(deps: RouterDeps) {
 
   async function currentCard(tabId: number) {
     const target = cards.get(tabId);
-    return target ? buildCardView(db, target) : null;
+    return target ? buildCardView(db, target, match) : null;
   }
 
   async function tabPeople(tabId: number): Promise<TabPeople> {
@@ -115,7 +122,7 @@ export function createRouter(deps: RouterDeps) {
     const settings = await repo.getSettings(db);
     const isDisabled = settings.disabledSites.includes(collected.host);
     if (isDisabled) return { host: collected.host, isSupported: true, isDisabled, people: [] };
-    const matches = await repo.matchIdentities(db, collected.identities);
+    const matches = await match(collected.identities);
     const matchedIds = [...new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])))];
     const summaries = new Map((await repo.summariesOf(db, matchedIds)).map((s) => [s.id, s]));
     const people: TabPerson[] = [];
@@ -139,7 +146,7 @@ export function createRouter(deps: RouterDeps) {
   }
 
   const handlers: Handlers = {
-    'content.match': async ({ identities }) => (await repo.matchIdentities(db, identities)).map((m) => m.state),
+    'content.match': async ({ identities }) => repo.matchWithIndex(await currentIndex(), identities).map((m) => m.state),
     'content.status': async ({ host }) => {
       const settings = await repo.getSettings(db);
       return {
@@ -153,7 +160,7 @@ export function createRouter(deps: RouterDeps) {
       const tabId = requireTab(context);
       const view = thread.messages.length ? await nudges.read(thread, siteOf(thread)) : null;
       deps.setBadge(tabId, view?.level ?? 'calm', view?.isQuiet ?? false);
-      if (await logThreadVisit(db, thread, siteOf(thread))) deps.notifyAllTabs('page.peopleChanged');
+      if (await logThreadVisit(db, thread, siteOf(thread), new Date(), match)) deps.notifyAllTabs('page.peopleChanged');
       return null;
     },
     'content.checkDraft': async ({ text }) => checkDraft(text),
@@ -164,7 +171,7 @@ export function createRouter(deps: RouterDeps) {
     'content.openCard': async ({ identity, theme }, context) => {
       const tabId = requireTab(context);
       const target = cards.open(tabId, identity, theme);
-      deps.pushToCard(tabId, { type: 'card.show', view: await buildCardView(db, target) });
+      deps.pushToCard(tabId, { type: 'card.show', view: await buildCardView(db, target, match) });
       return null;
     },
     'content.closeCard': async (_, context) => {
@@ -178,9 +185,9 @@ export function createRouter(deps: RouterDeps) {
     'card.confirm': async ({ personId }, context) => {
       const tabId = requireTab(context);
       const target = cards.get(tabId);
-      const [match] = target ? await repo.matchIdentities(db, [target.identity]) : [];
+      const [found] = target ? await match([target.identity]) : [];
       // Only the candidate the card offered can be confirmed, never an arbitrary record.
-      if (!target || match?.state !== 'uncertain' || match.personId !== personId) {
+      if (!target || found?.state !== 'uncertain' || found.personId !== personId) {
         throw new repo.InvalidDataError('This card no longer shows that person; hover the name again.');
       }
       await repo.linkIdentity(db, personId, target.identity);
@@ -281,7 +288,10 @@ export function createRouter(deps: RouterDeps) {
     try {
       const handler = handlers[type as MessageType] as (p: unknown, c: Context) => Promise<unknown>;
       const value = await handler(checked.value, context);
-      if (CHANGES_PEOPLE.has(type as MessageType)) deps.notifyAllTabs('page.peopleChanged');
+      if (CHANGES_PEOPLE.has(type as MessageType)) {
+        identityIndex = null;
+        deps.notifyAllTabs('page.peopleChanged');
+      }
       if (type === 'settings.update' || type === 'backup.import') deps.notifyAllTabs('page.refresh');
       return { ok: true, value };
     } catch (error) {

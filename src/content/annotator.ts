@@ -8,7 +8,7 @@
  */
 import { identityKey, type PageIdentity } from '../shared/identity';
 import type { MarkerState } from '../shared/views';
-import { isInNoGoZone } from './adapters/dom';
+import { isInNoGoZone, NO_GO_SELECTOR } from './adapters/dom';
 import { buildNameMatcher, findEmailsInText, findLinkedPeople, findNamesInText, type NameMatcher } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 
@@ -44,6 +44,11 @@ export class Annotator {
   private readonly byText = new WeakMap<Text, Mark[]>();
   private readonly states = new Map<string, MarkerState>();
   private readonly waiting = new Map<string, PageIdentity>();
+  /** Keys of a lookup that is out now. */
+  private readonly asked = new Set<string>();
+  /** Every mark by identity, so an answer paints only the marks it is about. */
+  private readonly byKey = new Map<string, Set<Mark>>();
+  private running: Promise<void> | null = null;
   private readonly highlights = new Map<MarkerState, Highlight>();
   private matcher: NameMatcher | null = null;
   private needsSweep = false;
@@ -114,42 +119,51 @@ export class Annotator {
     this.scanText(root, true);
   }
 
-  private readonly inflight = new Set<Promise<void>>();
-
-  /** Looks up states for new identities, then paints. Called after each slice of work. */
+  /**
+   * Looks up states for new identities, then paints them. One request is out at a time: identities
+   * found meanwhile wait for the next one, so a big page makes a few large lookups instead of
+   * hundreds of small ones queueing in the service worker.
+   */
   flush(): Promise<void> {
-    const done = this.lookupAndPaint().finally(() => this.inflight.delete(done));
-    this.inflight.add(done);
-    return done;
-  }
-
-  /** Resolves once every lookup started so far has been answered and painted. */
-  async settled(): Promise<void> {
-    while (this.inflight.size) await Promise.all([...this.inflight]);
-  }
-
-  private async lookupAndPaint(): Promise<void> {
     if (this.needsSweep) this.sweep();
-    if (!this.waiting.size) return;
-    const batch = [...this.waiting];
-    this.waiting.clear();
-    let states: MarkerState[];
-    try {
-      states = await this.options.lookup(batch.map(([, identity]) => identity));
-    } catch {
-      return; // The extension went away (reloaded); markers stay as they were.
+    if (!this.running) this.running = this.drain().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** Resolves once every identity found so far has been looked up and painted. */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.size) {
+      const batch = [...this.waiting];
+      this.waiting.clear();
+      for (const [key] of batch) this.asked.add(key);
+      let states: MarkerState[];
+      try {
+        states = await this.options.lookup(batch.map(([, identity]) => identity));
+      } catch {
+        return; // The extension went away (reloaded); markers stay as they were.
+      } finally {
+        for (const [key] of batch) this.asked.delete(key);
+      }
+      batch.forEach(([key], i) => {
+        this.states.set(key, states[i] ?? 'unknown');
+        for (const mark of this.byKey.get(key) ?? []) this.paint(mark);
+      });
     }
-    batch.forEach(([key], i) => this.states.set(key, states[i] ?? 'unknown'));
-    const keys = new Set(batch.map(([key]) => key));
-    for (const mark of this.marks) if (keys.has(mark.key)) this.paint(mark);
   }
 
   /** The directory changed: look every shown identity up again. */
   async refresh(): Promise<void> {
+    await this.settled();
     this.states.clear();
-    for (const mark of this.marks) {
-      this.unpaint(mark);
-      this.waiting.set(mark.key, mark.identity);
+    for (const [key, marks] of this.byKey) {
+      for (const mark of marks) {
+        this.unpaint(mark);
+        this.waiting.set(key, mark.identity);
+      }
     }
     await this.flush();
   }
@@ -199,20 +213,18 @@ export class Annotator {
   }
 
   private scanText(root: Element, isShallow: boolean): void {
-    const matcher = this.matcher;
+    if (isInNoGoZone(root) || NOT_PROSE.has(root.nodeName) || this.isInsideMarkedElement(root.parentElement, null)) return;
     const visit = (text: Text) => {
       const previous = this.byText.get(text);
       if (previous) for (const mark of previous) this.unmark(mark);
       const value = text.data;
       if (value.length < 3) return;
-      const parent = text.parentElement;
-      if (!parent || NOT_PROSE.has(parent.nodeName) || isInNoGoZone(parent) || this.isInsideMarkedElement(parent, root)) return;
       const marks: Mark[] = [];
       if (value.includes('@')) {
         for (const found of findEmailsInText(value)) marks.push(this.textMark(text, found.index, found.length, { email: found.email }, false));
       }
-      if (matcher) {
-        for (const found of findNamesInText(value, matcher)) {
+      if (this.matcher) {
+        for (const found of findNamesInText(value, this.matcher)) {
           const name = value.slice(found.index, found.index + found.length);
           marks.push(this.textMark(text, found.index, found.length, { name }, true));
         }
@@ -224,7 +236,16 @@ export class Annotator {
       for (const child of root.childNodes) if (child.nodeType === Node.TEXT_NODE) visit(child as Text);
       return;
     }
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    // One walk that skips whole subtrees (editors, code, scripts, elements already marked as a
+    // person) instead of asking every text node about its ancestors.
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => {
+        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+        const element = node as Element;
+        if (NOT_PROSE.has(element.nodeName) || this.byElement.has(element) || element.matches(NO_GO_SELECTOR)) return NodeFilter.FILTER_REJECT;
+        return NodeFilter.FILTER_SKIP;
+      },
+    });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node as Text);
   }
 
@@ -237,8 +258,8 @@ export class Annotator {
     return mark;
   }
 
-  private isInsideMarkedElement(element: Element, stop: Element): boolean {
-    for (let node: Element | null = element; node; node = node.parentElement) {
+  private isInsideMarkedElement(element: Element | null, stop: Element | null): boolean {
+    for (let node = element; node; node = node.parentElement) {
       if (this.byElement.has(node)) return true;
       if (node === stop) return false;
     }
@@ -247,13 +268,22 @@ export class Annotator {
 
   private add(mark: Mark): void {
     this.marks.add(mark);
+    let same = this.byKey.get(mark.key);
+    if (!same) {
+      same = new Set();
+      this.byKey.set(mark.key, same);
+    }
+    same.add(mark);
     if (this.states.has(mark.key)) this.paint(mark);
-    else this.waiting.set(mark.key, mark.identity);
+    else if (!this.asked.has(mark.key)) this.waiting.set(mark.key, mark.identity);
   }
 
   private unmark(mark: Mark): void {
     this.unpaint(mark);
     this.marks.delete(mark);
+    const same = this.byKey.get(mark.key);
+    same?.delete(mark);
+    if (same && !same.size) this.byKey.delete(mark.key);
     if (mark.owner.nodeType === Node.ELEMENT_NODE) {
       if (this.byElement.get(mark.owner as Element) === mark) this.byElement.delete(mark.owner as Element);
     } else {

@@ -515,51 +515,58 @@ export interface IdentityMatch {
   state: MarkerState;
 }
 
+/** Who is who, in memory: what marker lookups read instead of the database. */
+export interface IdentityIndex {
+  byEmail: Map<string, string>;
+  bySiteKey: Map<string, string>;
+  byNameKey: Map<string, string[]>;
+  /** People with notes or personal text. */
+  noted: Set<string>;
+}
+
+/**
+ * Reads every person's addresses, site ids and names once, and who has notes (from the notes'
+ * personId index: no note text is read). A page with thousands of names is then matched in memory.
+ */
+export async function buildIdentityIndex(db: HallwayDatabase): Promise<IdentityIndex> {
+  return db.transaction('r', db.people, db.notes, async () => {
+    const index: IdentityIndex = { byEmail: new Map(), bySiteKey: new Map(), byNameKey: new Map(), noted: new Set() };
+    await db.people.each((row) => {
+      for (const email of row.emails) index.byEmail.set(email, row.id);
+      for (const key of row.siteKeys) index.bySiteKey.set(key, row.id);
+      index.byNameKey.set(row.nameKey, [...(index.byNameKey.get(row.nameKey) ?? []), row.id]);
+      if (row.personal.trim()) index.noted.add(row.id);
+    });
+    for (const personId of (await db.notes.orderBy('personId').uniqueKeys()) as string[]) index.noted.add(personId);
+    return index;
+  });
+}
+
 /**
  * Matches what a page shows to the directory. An address or site id is proof; a display name alone
  * is only a guess, reported as uncertain so no private note is shown on its strength.
  */
-export async function matchIdentities(db: HallwayDatabase, identities: PageIdentity[]): Promise<IdentityMatch[]> {
-  return db.transaction('r', db.people, db.notes, async () => {
-    const emails = uniq(identities.flatMap((i) => (i.email ? [normalizeEmail(i.email)] : [])));
-    const siteKeys = uniq(identities.flatMap((i) => (i.siteId ? [siteKey(i.siteId)] : [])));
-    const names = uniq(identities.flatMap((i) => (i.name && !strongKey(i) ? [foldName(i.name)] : [])));
-    const [byEmail, bySite, byName] = await Promise.all([
-      emails.length ? db.people.where('emails').anyOf(emails).toArray() : [],
-      siteKeys.length ? db.people.where('siteKeys').anyOf(siteKeys).toArray() : [],
-      names.length ? db.people.where('nameKey').anyOf(names).toArray() : [],
-    ]);
-    const emailIndex = new Map<string, PersonRow>();
-    for (const row of byEmail) for (const e of row.emails) emailIndex.set(e, row);
-    const siteIndex = new Map<string, PersonRow>();
-    for (const row of bySite) for (const k of row.siteKeys) siteIndex.set(k, row);
-    const nameIndex = new Map<string, PersonRow[]>();
-    for (const row of byName) nameIndex.set(row.nameKey, [...(nameIndex.get(row.nameKey) ?? []), row]);
-
-    const matchedIds = uniq([...byEmail, ...bySite].map((r) => r.id));
-    // Index lookups only: the note text itself is never read to answer a marker query.
-    const notedIds = new Set<string>();
-    for (const id of matchedIds) {
-      if ((await db.notes.where('personId').equals(id).count()) > 0) notedIds.add(id);
+export function matchWithIndex(index: IdentityIndex, identities: readonly PageIdentity[]): IdentityMatch[] {
+  return identities.map((identity) => {
+    const strong =
+      (identity.email && index.byEmail.get(normalizeEmail(identity.email))) ||
+      (identity.siteId && index.bySiteKey.get(siteKey(identity.siteId)));
+    if (strong) return { personId: strong, state: index.noted.has(strong) ? 'noted' : 'known' };
+    if (!strongKey(identity) && identity.name) {
+      const candidates = index.byNameKey.get(foldName(identity.name)) ?? [];
+      // One candidate is still only a guess; several cannot even be guessed between.
+      if (candidates.length === 1) return { personId: candidates[0] ?? null, state: 'uncertain' };
+      if (candidates.length > 1) return { personId: null, state: 'uncertain' };
     }
-
-    return identities.map((identity) => {
-      const strong =
-        (identity.email && emailIndex.get(normalizeEmail(identity.email))) ||
-        (identity.siteId && siteIndex.get(siteKey(identity.siteId)));
-      if (strong) {
-        const hasNotes = notedIds.has(strong.id) || Boolean(strong.personal.trim());
-        return { personId: strong.id, state: hasNotes ? 'noted' : 'known' };
-      }
-      if (!strongKey(identity) && identity.name) {
-        const candidates = nameIndex.get(foldName(identity.name)) ?? [];
-        // One candidate is still only a guess; several cannot even be guessed between.
-        if (candidates.length === 1) return { personId: candidates[0]?.id ?? null, state: 'uncertain' };
-        if (candidates.length > 1) return { personId: null, state: 'uncertain' };
-      }
-      return { personId: null, state: 'unknown' };
-    });
+    return { personId: null, state: 'unknown' };
   });
+}
+
+/** Matches identities to people; the service worker passes one that reads its cached index. */
+export type Matcher = (identities: PageIdentity[]) => Promise<IdentityMatch[]>;
+
+export async function matchIdentities(db: HallwayDatabase, identities: PageIdentity[]): Promise<IdentityMatch[]> {
+  return matchWithIndex(await buildIdentityIndex(db), identities);
 }
 
 /** Full names in the directory (two words or more, so "Ada" alone never lights up every "ada"). */
