@@ -287,8 +287,12 @@ export function createRouter(deps: RouterDeps) {
     const context: Context = { sender, tabId: sender.tab?.id ?? null };
     try {
       const handler = handlers[type as MessageType] as (p: unknown, c: Context) => Promise<unknown>;
+      const isPeopleChange = CHANGES_PEOPLE.has(type as MessageType);
+      // Dropped before a write too: a handler that writes and then reads (adding someone from the
+      // card, then showing them) must not read the copy from before its own write.
+      if (isPeopleChange) identityIndex = null;
       const value = await handler(checked.value, context);
-      if (CHANGES_PEOPLE.has(type as MessageType)) {
+      if (isPeopleChange) {
         identityIndex = null;
         deps.notifyAllTabs('page.peopleChanged');
       }
