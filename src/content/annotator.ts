@@ -29,6 +29,9 @@ const HIGHLIGHT_NAMES: Record<MarkerState, string> = {
   uncertain: 'hallway-uncertain',
 };
 
+/** Identities per lookup message: the protocol's limit (src/background/checks.ts). */
+export const MAX_LOOKUP = 2000;
+
 /** Text that is never prose (scripts, styles) is skipped before any matching. */
 const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'TEXTAREA']);
 
@@ -137,8 +140,9 @@ export class Annotator {
 
   private async drain(): Promise<void> {
     while (this.waiting.size) {
-      const batch = [...this.waiting];
-      this.waiting.clear();
+      // The service worker takes at most MAX_LOOKUP identities a message; the rest wait their turn.
+      const batch = [...this.waiting].slice(0, MAX_LOOKUP);
+      for (const [key] of batch) this.waiting.delete(key);
       for (const [key] of batch) this.asked.add(key);
       let states: MarkerState[];
       try {

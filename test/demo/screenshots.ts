@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { fixture, launch, ROOT } from '../e2e/harness';
+import { call, fixture, launch, ROOT } from '../e2e/harness';
 import { DEMO_PAGES } from './pages';
 import { sampleBackup } from './sample-people';
 
@@ -33,10 +33,7 @@ async function main() {
     for (const demo of DEMO_PAGES) await hallway.serve(demo.pattern, fixture(demo.fixture));
     await hallway.serve('https://app.slack.com/client/T0DEMO0001/C0BUDGET01**', fixture('slack/sour-thread-hand.html'));
     const people = await hallway.openPage('src/options/index.html');
-    await people.evaluate(
-      (data) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'backup.import', payload: { data, mode: 'replace' } }),
-      sampleBackup() as unknown as object,
-    );
+    await call(people, 'backup.import', { data: sampleBackup(), mode: 'replace' });
 
     const gmail = await hallway.context.newPage();
     await gmail.setViewportSize({ width: 760, height: 560 });

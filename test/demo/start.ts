@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, DIST, fixture } from '../e2e/harness';
+import { call, CHROMIUM, extensionArgs, fixture } from '../e2e/harness';
 import { DEMO_PAGES } from './pages';
 import { sampleBackup } from './sample-people';
 
@@ -25,15 +25,7 @@ async function main() {
     executablePath: CHROMIUM,
     headless: false,
     viewport: null,
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: extensionArgs(),
   });
   await context.route(/^https?:\/\//u, (route) => route.abort('blockedbyclient'));
   for (const page of DEMO_PAGES) {
@@ -45,15 +37,7 @@ async function main() {
 
   const people = context.pages()[0] ?? (await context.newPage());
   await people.goto(`${base}src/options/index.html`);
-  const reply = await people.evaluate(
-    (data) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
-        type: 'backup.import',
-        payload: { data, mode: 'merge' },
-      }),
-    sampleBackup() as unknown as object,
-  );
-  if (!(reply as { ok?: boolean }).ok) throw new Error(`Could not load the sample people: ${JSON.stringify(reply)}`);
+  await call(people, 'backup.import', { data: sampleBackup(), mode: 'merge' });
   await people.reload();
 
   for (const page of DEMO_PAGES) await (await context.newPage()).goto(page.url);

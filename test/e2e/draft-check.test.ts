@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
-import { fixture, launch, type Hallway } from './harness';
+import { call, fixture, launch, type Hallway } from './harness';
 
 /** Hallway's visible 18 px indicators: randomly named elements directly under <html>. */
 async function indicators(page: Page): Promise<number> {
@@ -18,13 +18,6 @@ async function indicators(page: Page): Promise<number> {
   );
 }
 
-async function call(page: Page, type: string, payload: object): Promise<void> {
-  const reply = (await page.evaluate(
-    ([t, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    [type, payload] as const,
-  )) as { ok: boolean; error?: string };
-  if (!reply.ok) throw new Error(reply.error);
-}
 
 describe('the draft check, in Chromium', () => {
   let hallway: Hallway;

@@ -5,20 +5,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixture, launch, type Hallway } from './harness';
+import { call, fixture, launch, type Hallway } from './harness';
 
 const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrLwnnFhXqZcSHQHtjKVQbGg';
 
-/** Sends a protocol message from an extension page, as the popup and people page do. */
-async function call<T>(page: Page, type: string, payload: object): Promise<T> {
-  const reply = await page.evaluate(
-    ([t, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    [type, payload] as const,
-  );
-  const typed = reply as { ok: boolean; value?: T; error?: string };
-  if (!typed.ok) throw new Error(typed.error);
-  return typed.value as T;
-}
 
 async function openGmail(hallway: Hallway): Promise<Page> {
   await hallway.serve('https://mail.google.com/**', fixture('gmail/thread-skeleton.html'));

@@ -29,24 +29,37 @@ export function fixture(path: string): string {
   return readFileSync(join(ROOT, 'test/fixtures', path), 'utf8');
 }
 
+/** Chromium flags that load the built extension and keep the browser off the network. */
+export function extensionArgs(): string[] {
+  return [
+    // Without this Playwright's defaults silently disable every extension.
+    `--disable-extensions-except=${DIST}`,
+    `--load-extension=${DIST}`,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ];
+}
+
+/** Sends a protocol message from an extension page, as the popup and people page do. */
+export async function call<T = unknown>(page: Page, type: string, payload: object): Promise<T> {
+  const reply = (await page.evaluate(
+    ([t, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
+    [type, payload] as const,
+  )) as { ok: boolean; value?: T; error?: string };
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as T;
+}
+
 export async function launch(): Promise<Hallway> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
   const profile = mkdtempSync(join(tmpdir(), 'hallway-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      // Without this Playwright's defaults silently disable every extension.
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: [...extensionArgs(), '--no-sandbox', '--disable-gpu'],
   });
   // Anything not served from a fixture is refused, so a test can never touch the network. Routes
   // added later take precedence (Playwright runs matching routes in reverse order of registration).

@@ -8,7 +8,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
 import { SAMPLE_NOTE, sampleBackup } from '../demo/sample-people';
-import { fixture, launch, type Hallway } from './harness';
+import { call, fixture, launch, type Hallway } from './harness';
 
 const SPY = `<script>
 (() => {
@@ -55,10 +55,7 @@ describe('a hostile page', () => {
     const gmail = DEMO_PAGES[0]!;
     await hallway.serve(gmail.pattern, fixture(gmail.fixture).replace('<head>', `<head>${SPY}`));
     const people = await hallway.openPage('src/options/index.html');
-    await people.evaluate(
-      (data) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'backup.import', payload: { data, mode: 'replace' } }),
-      sampleBackup() as unknown as object,
-    );
+    await call(people, 'backup.import', { data: sampleBackup(), mode: 'replace' });
   });
 
   afterAll(async () => {

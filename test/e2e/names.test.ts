@@ -6,7 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
 import { SAMPLE_NOTE, sampleBackup } from '../demo/sample-people';
-import { fixture, launch, type Hallway } from './harness';
+import { call, fixture, launch, type Hallway } from './harness';
 
 type MarkerState = 'unknown' | 'known' | 'noted' | 'uncertain';
 
@@ -35,19 +35,21 @@ async function hover(page: Page, text: string): Promise<void> {
   await page.mouse.move(point.x, point.y);
 }
 
+/** Card frames the user can see: Hallway's randomly named hosts under <html>, visible. */
+async function visibleCards(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      [...document.documentElement.children].filter(
+        (el) => el.tagName.startsWith('X-') && getComputedStyle(el).visibility === 'visible' && el.getBoundingClientRect().width === 340,
+      ).length,
+  );
+}
+
 async function cardFrame(page: Page): Promise<Frame> {
   await expect.poll(() => page.frames().some((f) => f.url().includes('/src/hovercard/'))).toBe(true);
   return page.frames().find((f) => f.url().includes('/src/hovercard/')) as Frame;
 }
 
-async function call<T>(page: Page, type: string, payload: object): Promise<T> {
-  const reply = (await page.evaluate(
-    ([t, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    [type, payload] as const,
-  )) as { ok: boolean; value?: T; error?: string };
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value as T;
-}
 
 describe('names light up, in Chromium', () => {
   let hallway: Hallway;
@@ -200,9 +202,10 @@ describe('names light up, in Chromium', () => {
     await slack.keyboard.press('Alt+Shift+H');
     const card = await cardFrame(slack);
     await expect.poll(() => card.getByTestId('card-name').textContent()).toContain('Grace Hopper');
+    await expect.poll(() => visibleCards(slack)).toBe(1);
     await card.getByTestId('card-quick-note').focus();
     await slack.keyboard.press('Escape');
-    await expect.poll(() => card.getByTestId('card-name').count()).toBe(0);
+    await expect.poll(() => visibleCards(slack)).toBe(0);
     // Focus returns to the name the card was opened from.
     expect(await slack.evaluate(() => document.activeElement?.getAttribute('data-message-sender'))).toBe('U0GRACE001');
     await slack.close();

@@ -6,18 +6,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
 import { sampleBackup } from '../demo/sample-people';
-import { fixture, launch, type Hallway } from './harness';
+import { call, fixture, launch, type Hallway } from './harness';
 
 const SOUR_URL = 'https://app.slack.com/client/T0DEMO0001/C0BUDGET01';
 
-async function call<T>(page: Page, type: string, payload: object): Promise<T> {
-  const reply = (await page.evaluate(
-    ([t, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    [type, payload] as const,
-  )) as { ok: boolean; value?: T; error?: string };
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value as T;
-}
 
 describe('the in-person nudge, in Chromium', () => {
   let hallway: Hallway;

@@ -6,16 +6,8 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
 import { sampleBackup } from '../demo/sample-people';
-import { fixture, launch, type Hallway } from './harness';
+import { call, fixture, launch, type Hallway } from './harness';
 
-async function call<T>(page: Page, type: string, payload: object): Promise<T> {
-  const reply = (await page.evaluate(
-    ([t, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
-    [type, payload] as const,
-  )) as { ok: boolean; value?: T; error?: string };
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value as T;
-}
 
 type Detail = { interactions: { kind: string; isAuto: boolean; threadKey?: string }[] };
 
