@@ -58,8 +58,8 @@ const threadSnapshot = object({
 type Rule<K extends MessageType> = { from: ProtocolMap[K]['from']; payload: Check<Request<K>> };
 
 export const RULES: { [K in MessageType]: Rule<K> } = {
-  // A content script sends at most 2,000 per message (MAX_LOOKUP in src/content/annotator.ts).
-  'content.match': { from: 'content', payload: object({ identities: array(pageIdentity, { max: 2000 }) }) },
+  // A content script sends at most 5,000 per message (MAX_LOOKUP in src/content/annotator.ts).
+  'content.match': { from: 'content', payload: object({ identities: array(pageIdentity, { max: 5000 }) }) },
   'content.status': { from: 'content', payload: object({ host }) },
   'content.names': { from: 'content', payload: empty },
   'content.thread': { from: 'content', payload: object({ thread: threadSnapshot }) },

@@ -73,10 +73,10 @@ function senderKind(sender: Sender, deps: RouterDeps): 'page' | 'content' | null
   return null;
 }
 
-/** Messages after which markers on open pages may be out of date. */
+/** Messages after which markers on open pages may be out of date: who is known, or who has notes. */
 const CHANGES_PEOPLE = new Set<MessageType>([
   'people.create', 'people.save', 'people.delete', 'people.undoDelete', 'people.merge',
-  'notes.add', 'notes.delete', 'backup.import', 'card.confirm', 'card.addPerson', 'nudge.talked', 'reminders.done',
+  'notes.add', 'notes.delete', 'backup.import', 'card.confirm', 'card.addPerson',
 ]);
 
 export function createRouter(deps: RouterDeps) {
@@ -160,7 +160,8 @@ export function createRouter(deps: RouterDeps) {
       const tabId = requireTab(context);
       const view = thread.messages.length ? await nudges.read(thread, siteOf(thread)) : null;
       deps.setBadge(tabId, view?.level ?? 'calm', view?.isQuiet ?? false);
-      if (await logThreadVisit(db, thread, siteOf(thread), new Date(), match)) deps.notifyAllTabs('page.peopleChanged');
+      // An interaction changes no marker, so open pages are not told.
+      await logThreadVisit(db, thread, siteOf(thread), new Date(), match);
       return null;
     },
     'content.checkDraft': async ({ text }) => checkDraft(text),

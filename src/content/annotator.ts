@@ -30,7 +30,7 @@ const HIGHLIGHT_NAMES: Record<MarkerState, string> = {
 };
 
 /** Identities per lookup message: the protocol's limit (src/background/checks.ts). */
-export const MAX_LOOKUP = 2000;
+export const MAX_LOOKUP = 5000;
 
 /** Text that is never prose (scripts, styles) is skipped before any matching. */
 const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'TEXTAREA']);

@@ -93,4 +93,44 @@ describe('a hostile page', () => {
     expect(seen).not.toMatch(/key(down|up|press):S/u);
     await page.close();
   });
+
+  it('closes the card when the page covers it or moves it', async () => {
+    const page = await hallway.context.newPage();
+    await page.goto(DEMO_PAGES[0]!.url);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('hallway-noted')?.size ?? 0)).toBeGreaterThan(0);
+    const openCard = async () => {
+      const point = await page.evaluate(() => {
+        const range = [...(CSS.highlights.get('hallway-noted') ?? [])].find((r) => (r as Range).toString().includes('Grace Hopper')) as Range;
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + 5, y: rect.top + rect.height / 2 };
+      });
+      await page.mouse.move(point.x + 1, point.y);
+      await page.mouse.move(point.x, point.y);
+      await expect.poll(() => cardHosts(page)).toHaveLength(1);
+    };
+    const cardHosts = (p: Page) =>
+      p.evaluate(() => [...document.documentElement.children].filter((el) => el.tagName.startsWith('X-') && getComputedStyle(el).visibility === 'visible').map((el) => el.tagName));
+
+    await openCard();
+    // A page element laid over the card, as a clickjacking page would: last in the document, at the
+    // highest z-index, so it paints above the card.
+    await page.evaluate(() => {
+      const cover = document.createElement('div');
+      cover.id = 'cover';
+      cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,0.01)';
+      document.documentElement.append(cover);
+    });
+    await expect.poll(() => cardHosts(page)).toHaveLength(0);
+    await page.evaluate(() => document.getElementById('cover')?.remove());
+
+    await openCard();
+    // The page restyles the card's host to move it somewhere else.
+    await page.evaluate(() => {
+      const host = [...document.documentElement.children].find((el) => el.tagName.startsWith('X-')) as HTMLElement;
+      host.style.setProperty('top', '-2000px', 'important');
+    });
+    await expect.poll(() => cardHosts(page)).toHaveLength(0);
+    await page.close();
+  });
 });
+
