@@ -6,6 +6,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { HallwayDatabase } from '../shared/db/database';
 import { getSettings, updateSettings } from '../shared/db/repository';
 import type { PageIdentity } from '../shared/identity';
+import type { CardView } from '../shared/views';
 import { CARD_PORT, sendToTab, type CardPortMessage } from '../shared/protocol';
 import { dueReminders, reminderNotice } from './reminders';
 import { createRouter } from './router';
@@ -120,5 +121,13 @@ browser.runtime.onConnect.addListener((port) => {
   cardPorts.set(tabId, port);
   port.onDisconnect.addListener(() => {
     if (cardPorts.get(tabId) === port) cardPorts.delete(tabId);
+  });
+  // A card that reconnects (the worker was stopped meanwhile) may have missed a "hide": tell it
+  // what its tab shows now, so no note stays behind in a hidden frame.
+  void route({ type: 'card.current', payload: {} }, sender).then((reply) => {
+    if (!reply.ok || cardPorts.get(tabId) !== port) return;
+    const view = reply.value as CardView | null;
+    const message: CardPortMessage = view ? { type: 'card.show', view } : { type: 'card.hide' };
+    port.postMessage(message);
   });
 });

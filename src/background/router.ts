@@ -12,7 +12,6 @@ import type {
   CardPortMessage,
   Envelope,
   MessageType,
-  ProtocolMap,
   Reply,
   Request,
   Response,
@@ -310,4 +309,3 @@ export function createRouter(deps: RouterDeps) {
 }
 
 export type Router = ReturnType<typeof createRouter>;
-export type { ProtocolMap };
