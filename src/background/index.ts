@@ -9,7 +9,7 @@ import type { PageIdentity } from '../shared/identity';
 import type { CardView } from '../shared/views';
 import { CARD_PORT, sendToTab, type CardPortMessage } from '../shared/protocol';
 import { dueReminders, reminderNotice } from './reminders';
-import { createRouter } from './router';
+import { createRouter, isExtensionPage } from './router';
 
 const db = new HallwayDatabase();
 const cardPorts = new Map<number, Runtime.Port>();
@@ -114,7 +114,7 @@ browser.runtime.onConnect.addListener((port) => {
   const { sender } = port;
   const tabId = sender?.tab?.id;
   // Only Hallway's own card page, framed in a tab, gets a card port.
-  if (port.name !== CARD_PORT || sender?.id !== browser.runtime.id || !sender.url?.startsWith(extensionOrigin) || tabId === undefined) {
+  if (port.name !== CARD_PORT || sender?.id !== browser.runtime.id || !isExtensionPage(sender.url, extensionOrigin) || tabId === undefined) {
     port.disconnect();
     return;
   }

@@ -65,9 +65,24 @@ interface Context {
 
 type Handlers = { [K in MessageType]: (payload: Request<K>, context: Context) => Promise<Response<K>> };
 
+/** The schemes extension pages load from; web pages (where content scripts run) never use them. */
+const EXTENSION_SCHEMES = ['chrome-extension:', 'moz-extension:', 'extension:'];
+
+export function isExtensionPage(url: string | undefined, extensionOrigin: string): boolean {
+  if (!url) return false;
+  if (url.startsWith(extensionOrigin)) return true;
+  // The hover card is web-accessible with `use_dynamic_url`, so Chrome may frame it from a
+  // per-session origin instead of the extension's id; the sender id still says it is ours.
+  try {
+    return EXTENSION_SCHEMES.includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
 function senderKind(sender: Sender, deps: RouterDeps): 'page' | 'content' | null {
   if (sender.id !== deps.extensionId) return null;
-  if (sender.url?.startsWith(deps.extensionOrigin)) return 'page';
+  if (isExtensionPage(sender.url, deps.extensionOrigin)) return 'page';
   if (sender.tab?.id !== undefined && sender.tab.id >= 0) return 'content';
   return null;
 }

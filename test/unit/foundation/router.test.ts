@@ -68,6 +68,14 @@ describe('router: pages', () => {
     expect(await ctx.db.notes.count()).toBe(1);
   });
 
+  it('a card framed from a per-session extension origin (use_dynamic_url) is still a page, a web page never is', async () => {
+    const dynamic: Sender = { id: 'ext', url: 'chrome-extension://0f3c9a6e-5b1d-4c7e-9f2a-1d2e3f4a5b6c/src/hovercard/index.html', tab: { id: 3 } };
+    expect((await route({ type: 'card.current', payload: {} }, dynamic)).ok).toBe(true);
+    // A page on a site cannot pass for one by its address: content scripts only send from web pages.
+    const lookalike: Sender = { id: 'ext', url: 'https://evil.example/chrome-extension://ext/', tab: { id: 3 } };
+    expect(await refused('people.list', {}, lookalike)).toMatch(/may not send/u);
+  });
+
   it('a handler error (not found) comes back as a readable error, not a throw', async () => {
     const reply = await route({ type: 'people.get', payload: { id: 'ghost' } }, PAGE);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/not found|Something went wrong/) });
@@ -172,8 +180,12 @@ describe('router: senders and payloads', () => {
     expect(await ctx.db.people.count()).toBe(0);
   });
 
-  it('does not take a look-alike origin for its own', async () => {
-    const error = await refused('people.create', { displayName: 'Planted' }, { id: 'ext', url: 'chrome-extension://ext.evil/x.html', tab: { id: 1 } });
+  it('trusts the sender id the browser sets, not the address a page claims', async () => {
+    // Another extension's page, even one at an address that looks like ours.
+    const other = await refused('people.create', { displayName: 'Planted' }, { id: 'other', url: 'chrome-extension://ext/src/options/index.html' });
+    expect(other).toBe('Refused: the message did not come from Hallway.');
+    // A web page whose address merely mentions the extension is still a web page.
+    const error = await refused('people.create', { displayName: 'Planted' }, { id: 'ext', url: 'https://ext.evil/chrome-extension://ext/x.html', tab: { id: 1 } });
     expect(error).toContain('web page');
     expect(await ctx.db.people.count()).toBe(0);
   });
