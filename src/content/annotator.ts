@@ -116,10 +116,13 @@ export class Annotator {
     for (const textRoot of textRoots) this.scanText(textRoot, false);
   }
 
-  /** Only the text directly inside root: the rest of it is processed child by child. */
+  /**
+   * Only the text directly inside a root too big to scan at once: the rest of it is processed child
+   * by child. On a known site such a root is a container (a message list), never a message body, so
+   * only pages without a site adapter look at it.
+   */
   processShallow(root: Element): void {
-    if (this.options.site && !this.options.site.textRoots(root).includes(root)) return;
-    this.scanText(root, true);
+    if (!this.options.site) this.scanText(root, true);
   }
 
   /**
