@@ -255,9 +255,13 @@ export class DraftIndicator {
       const visibleTop = Math.max(rect.top, MARGIN);
       const visibleRight = Math.min(rect.right, viewportWidth - MARGIN);
       const visibleBottom = Math.min(rect.bottom, viewportHeight - MARGIN);
-      isVisible = visibleRight - visibleLeft >= SIZE && visibleBottom - visibleTop >= SIZE;
+      // Any part of the box in view is enough: a one-line compose box is often shorter than the dot.
+      isVisible = visibleRight > visibleLeft && visibleBottom > visibleTop;
       left = Math.round(Math.max(visibleLeft, visibleRight - SIZE - INSET));
-      top = Math.round(Math.max(visibleTop, visibleBottom - SIZE - INSET));
+      const visibleHeight = visibleBottom - visibleTop;
+      // In a short box the dot sits centred on its right end rather than above it.
+      top = Math.round(visibleHeight >= SIZE + INSET ? visibleBottom - SIZE - INSET : visibleTop + (visibleHeight - SIZE) / 2);
+      top = Math.max(MARGIN, Math.min(top, viewportHeight - SIZE - MARGIN));
     }
     const placement = `${isVisible}:${left}:${top}`;
     // Scroll and the watch call this often: write (and so trigger style recalculation) only on a change.

@@ -25,7 +25,7 @@ describe('the draft check, in Chromium', () => {
 
   beforeAll(async () => {
     hallway = await launch();
-    await hallway.serve(slack.pattern, fixture(slack.fixture));
+    for (const page of DEMO_PAGES) await hallway.serve(page.pattern, fixture(page.fixture));
   });
 
   afterAll(async () => {
@@ -68,5 +68,23 @@ describe('the draft check, in Chromium', () => {
     await page.waitForTimeout(1200);
     expect(await indicators(page)).toBe(0);
     await page.close();
+    const again = await hallway.openPage('src/options/index.html');
+    await call(again, 'settings.update', { patch: { isDraftCheckOn: true } });
+    await again.close();
+  });
+
+  it('watches the compose box on every site', async () => {
+    for (const demo of DEMO_PAGES) {
+      const page = await hallway.context.newPage();
+      await page.goto(demo.url);
+      const box = page.locator('[contenteditable="true"]:visible, [g_editable="true"]:visible').first();
+      await box.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type('As previously stated, this is NOT acceptable!!! Are you even reading this?');
+      await expect.poll(() => indicators(page), { message: demo.name }).toBe(1);
+      await page.close();
+    }
   });
 });
+
