@@ -97,9 +97,15 @@ function start(names: { key: string; name: string }[]): void {
   if (document.body) queue.add(document.body);
 }
 
-async function loadNames(): Promise<void> {
-  const reply = await call(() => send('content.names', {}));
-  annotator?.setNames(reply?.names ?? []);
+let namesSignature = '';
+
+/** Loads the directory's names for matching in text; says whether they changed since last time. */
+async function loadNames(): Promise<{ key: string; name: string }[] | null> {
+  const names = (await call(() => send('content.names', {})))?.names ?? [];
+  const signature = names.map((n) => n.key).sort().join('\u0000');
+  if (signature === namesSignature) return null;
+  namesSignature = signature;
+  return names;
 }
 
 async function applyStatus(): Promise<void> {
@@ -108,8 +114,7 @@ async function applyStatus(): Promise<void> {
   const isShown = isEnabled && !status?.isPrivacyModeOn;
   if (isShown && !annotator) {
     // Names first: the first scan looks for them in message text.
-    const reply = await call(() => send('content.names', {}));
-    start(reply?.names ?? []);
+    start((await loadNames()) ?? []);
   }
   annotator?.setShown(isShown);
   drafts.setEnabled(isShown && Boolean(status?.isDraftCheckOn));
@@ -128,12 +133,17 @@ async function answer(message: TabRequest): Promise<Reply<unknown>> {
     case 'page.refresh':
       await applyStatus();
       return { ok: true, value: null };
-    case 'page.peopleChanged':
-      // New names may now be known: look everything up again and rescan the text for them.
-      await loadNames();
+    case 'page.peopleChanged': {
+      // Who is known or noted may have changed: look every marked identity up again. Only new or
+      // removed names need the page's text scanned again, which on a big page is the costly part.
+      const names = await loadNames();
       await annotator?.refresh();
-      if (document.body) queue?.add(document.body);
+      if (names && annotator) {
+        annotator.setNames(names);
+        if (document.body) queue?.add(document.body);
+      }
       return { ok: true, value: null };
+    }
     case 'page.cardResize':
       frame.resize(message.payload.height);
       return { ok: true, value: null };
