@@ -1,6 +1,46 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import manifest from './manifest.json' with { type: 'json' };
+import sourceManifest from './manifest.json' with { type: 'json' };
+
+const CONTENT_ENTRY = 'src/content/index.ts';
+const CONTENT_SCRIPT = 'content.js';
+const CONTENT_CSS = 'content.css';
+
+/**
+ * The content script is built here as one classic script, not by crxjs: crxjs loads content scripts
+ * as modules through a loader and lists their chunks as web-accessible on every matched site, which
+ * lets those sites probe for Hallway and costs a dynamic import on every page load.
+ */
+function contentScript(outDir: string): Plugin {
+  return {
+    name: 'hallway-content-script',
+    apply: 'build',
+    async writeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir,
+          emptyOutDir: false,
+          target: 'es2022',
+          sourcemap: false,
+          lib: { entry: CONTENT_ENTRY, formats: ['iife'], name: 'hallway', fileName: () => CONTENT_SCRIPT },
+        },
+      });
+      copyFileSync('src/content/markers.css', join(outDir, CONTENT_CSS));
+      const path = join(outDir, 'manifest.json');
+      const built = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      built.content_scripts = sourceManifest.content_scripts.map((entry) => ({ ...entry, js: [CONTENT_SCRIPT], css: [CONTENT_CSS] }));
+      writeFileSync(path, `${JSON.stringify(built, null, 2)}\n`);
+    },
+  };
+}
+
+/** What crxjs builds: everything but the content script (see contentScript above). */
+const { content_scripts: _contentScripts, ...manifest } = sourceManifest;
 
 const GECKO_ID = 'hallway@hallway.app';
 
@@ -28,17 +68,19 @@ function firefoxManifest(): ManifestV3Export {
 export default defineConfig(({ mode }) => {
   const isFirefox = mode === 'firefox';
   const isTest = Boolean(process.env.VITEST);
+  const outDir = isFirefox ? 'dist-firefox' : 'dist';
   return {
     plugins: isTest
       ? []
       : [
           crx({
-            manifest: isFirefox ? firefoxManifest() : (manifest as ManifestV3Export),
+            manifest: isFirefox ? firefoxManifest() : (manifest as unknown as ManifestV3Export),
             browser: isFirefox ? 'firefox' : 'chrome',
           }),
+          contentScript(outDir),
         ],
     build: {
-      outDir: isFirefox ? 'dist-firefox' : 'dist',
+      outDir,
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
