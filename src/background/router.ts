@@ -169,7 +169,7 @@ export function createRouter(deps: RouterDeps) {
         isDraftCheckOn: settings.isDraftCheckOn,
       };
     },
-    'content.names': async () => ({ names: await repo.knownNames(db) }),
+    'content.names': async () => ({ names: (await currentIndex()).names }),
     'content.thread': async ({ thread }, context) => {
       const tabId = requireTab(context);
       const view = thread.messages.length ? await nudges.read(thread, siteOf(thread)) : null;

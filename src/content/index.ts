@@ -97,24 +97,32 @@ function start(names: { key: string; name: string }[]): void {
   if (document.body) queue.add(document.body);
 }
 
+type Names = { key: string; name: string }[];
 let namesSignature = '';
 
-/** Loads the directory's names for matching in text; says whether they changed since last time. */
-async function loadNames(): Promise<{ key: string; name: string }[] | null> {
-  const names = (await call(() => send('content.names', {})))?.names ?? [];
+/** The directory's names, for finding people in message text. */
+async function loadNames(): Promise<Names> {
+  return (await call(() => send('content.names', {})))?.names ?? [];
+}
+
+/** Whether these names differ from the ones the page was last scanned for (and remembers them). */
+function isNewNames(names: Names): boolean {
   const signature = names.map((n) => n.key).sort().join('\u0000');
-  if (signature === namesSignature) return null;
+  if (signature === namesSignature) return false;
   namesSignature = signature;
-  return names;
+  return true;
 }
 
 async function applyStatus(): Promise<void> {
+  // Names are asked for at once with the status: the first scan looks for them in message text.
+  const names = annotator ? null : loadNames();
   const status = await call(() => send('content.status', { host: location.host }));
   isEnabled = Boolean(status?.isEnabled);
   const isShown = isEnabled && !status?.isPrivacyModeOn;
   if (isShown && !annotator) {
-    // Names first: the first scan looks for them in message text.
-    start((await loadNames()) ?? []);
+    const loaded = (await names) ?? [];
+    isNewNames(loaded);
+    start(loaded);
   }
   annotator?.setShown(isShown);
   drafts.setEnabled(isShown && Boolean(status?.isDraftCheckOn));
@@ -138,7 +146,7 @@ async function answer(message: TabRequest): Promise<Reply<unknown>> {
       // removed names need the page's text scanned again, which on a big page is the costly part.
       const names = await loadNames();
       await annotator?.refresh();
-      if (names && annotator) {
+      if (isNewNames(names) && annotator) {
         annotator.setNames(names);
         if (document.body) queue?.add(document.body);
       }

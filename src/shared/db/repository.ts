@@ -522,6 +522,8 @@ export interface IdentityIndex {
   byNameKey: Map<string, string[]>;
   /** People with notes or personal text. */
   noted: Set<string>;
+  /** Full names for finding people in message text (see knownNames). */
+  names: { key: string; name: string }[];
 }
 
 /**
@@ -530,14 +532,17 @@ export interface IdentityIndex {
  */
 export async function buildIdentityIndex(db: HallwayDatabase): Promise<IdentityIndex> {
   return db.transaction('r', db.people, db.notes, async () => {
-    const index: IdentityIndex = { byEmail: new Map(), bySiteKey: new Map(), byNameKey: new Map(), noted: new Set() };
+    const index: IdentityIndex = { byEmail: new Map(), bySiteKey: new Map(), byNameKey: new Map(), noted: new Set(), names: [] };
+    const names = new Map<string, string>();
     await db.people.each((row) => {
+      if (isFullName(row.displayName)) names.set(row.nameKey, row.displayName);
       for (const email of row.emails) index.byEmail.set(email, row.id);
       for (const key of row.siteKeys) index.bySiteKey.set(key, row.id);
       index.byNameKey.set(row.nameKey, [...(index.byNameKey.get(row.nameKey) ?? []), row.id]);
       if (row.personal.trim()) index.noted.add(row.id);
     });
     for (const personId of (await db.notes.orderBy('personId').uniqueKeys()) as string[]) index.noted.add(personId);
+    index.names = [...names].map(([key, name]) => ({ key, name }));
     return index;
   });
 }
@@ -569,13 +574,14 @@ export async function matchIdentities(db: HallwayDatabase, identities: PageIdent
   return matchWithIndex(await buildIdentityIndex(db), identities);
 }
 
-/** Full names in the directory (two words or more, so "Ada" alone never lights up every "ada"). */
+/** Two words or more, so "Ada" alone never lights up every "ada" in a page's text. */
+function isFullName(name: string): boolean {
+  return /\S\s+\S/u.test(name);
+}
+
+/** Full names in the directory, to find people in message text. */
 export async function knownNames(db: HallwayDatabase): Promise<{ key: string; name: string }[]> {
-  const names = new Map<string, string>();
-  await db.people.each((row) => {
-    if (/\S\s+\S/u.test(row.displayName)) names.set(row.nameKey, row.displayName);
-  });
-  return [...names].map(([key, name]) => ({ key, name }));
+  return (await buildIdentityIndex(db)).names;
 }
 
 /** Adds what the page showed (an address, a site id) to a person, once the user said it is them. */
