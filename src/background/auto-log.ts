@@ -22,19 +22,22 @@ export async function logThreadVisit(
   const personIds = new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])));
   if (!personIds.size) return 0;
   const today = now.toISOString().slice(0, 10);
-  const logged = await db.interactions.where('threadKey').equals(snapshot.key).toArray();
-  let count = 0;
-  for (const personId of personIds) {
-    if (logged.some((i) => i.personId === personId && i.at.startsWith(today))) continue;
-    await repo.addInteraction(db, {
-      personId,
-      kind: MAIL_SITES.has(site) ? 'email' : 'chat',
-      at: now.toISOString(),
-      sourceUrl: snapshot.url,
-      threadKey: snapshot.key,
-      isAuto: true,
-    });
-    count += 1;
-  }
-  return count;
+  // Checked and written in one transaction, so two frames reporting the same thread at once log it once.
+  return db.transaction('rw', db.people, db.interactions, async () => {
+    const logged = await db.interactions.where('threadKey').equals(snapshot.key).toArray();
+    let count = 0;
+    for (const personId of personIds) {
+      if (logged.some((i) => i.personId === personId && i.at.startsWith(today))) continue;
+      await repo.addInteraction(db, {
+        personId,
+        kind: MAIL_SITES.has(site) ? 'email' : 'chat',
+        at: now.toISOString(),
+        sourceUrl: snapshot.url,
+        threadKey: snapshot.key,
+        isAuto: true,
+      });
+      count += 1;
+    }
+    return count;
+  });
 }

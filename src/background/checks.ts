@@ -2,7 +2,7 @@
  * Who may send each message and what its payload must look like. The router refuses anything that
  * does not pass, before any handler runs, so a handler only ever sees a well-formed request.
  */
-import { ID_SITES } from '../shared/identity';
+import { ID_SITES, LIMITS } from '../shared/identity';
 import {
   FAVOUR_DIRECTIONS,
   FAVOUR_EFFORTS,
@@ -33,27 +33,31 @@ const anyObject: Check<object> = (value, path = '') =>
 const tabId = number({ min: 0, integer: true });
 const host = string({ min: 1, max: 253, pattern: /^[a-z0-9.-]+(:\d+)?$/u, what: 'a host name' });
 
-const pageIdentity = object({
-  name: optional(string({ max: 200 })),
-  email: optional(string({ max: 320 })),
-  siteId: optional(object({ site: literal(...ID_SITES), id: string({ min: 1, max: 200 }) })),
+// The same limits the content script cuts page strings to (LIMITS in src/shared/identity.ts).
+export const pageIdentity = object({
+  name: optional(string({ max: LIMITS.name })),
+  email: optional(string({ max: LIMITS.email })),
+  siteId: optional(object({ site: literal(...ID_SITES), id: string({ min: 1, max: LIMITS.siteId }) })),
 });
 
-const threadSnapshot = object({
-  key: string({ min: 1, max: 500 }),
-  title: string({ max: 500 }),
-  url: string({ max: 2000 }),
+export const threadSnapshot = object({
+  key: string({ min: 1, max: LIMITS.title }),
+  title: string({ max: LIMITS.title }),
+  url: string({ max: LIMITS.url }),
   messages: array(
     object({
-      id: string({ min: 1, max: 500 }),
+      id: string({ min: 1, max: LIMITS.messageId }),
       author: pageIdentity,
       isOwn: boolean,
       at: optional(string({ max: 40 })),
-      text: string({ max: 50_000 }),
+      text: string({ max: LIMITS.text }),
     }),
     { max: 2000 },
   ),
 });
+
+/** What a tab's content script answers to `page.collect`: checked like any message from a page. */
+export const collected = object({ host, identities: array(pageIdentity, { max: 20_000 }) });
 
 type Rule<K extends MessageType> = { from: ProtocolMap[K]['from']; payload: Check<Request<K>> };
 

@@ -7,7 +7,8 @@ import { HallwayDatabase } from '../shared/db/database';
 import { getSettings, updateSettings } from '../shared/db/repository';
 import type { PageIdentity } from '../shared/identity';
 import type { CardView } from '../shared/views';
-import { CARD_PORT, sendToTab, type CardPortMessage } from '../shared/protocol';
+import { CARD_PORT, sendToTab, type CardPortMessage, type ThreadSnapshot } from '../shared/protocol';
+import { collected, threadSnapshot } from './checks';
 import { dueReminders, reminderNotice } from './reminders';
 import { createRouter, isExtensionPage } from './router';
 
@@ -38,7 +39,10 @@ const route = createRouter({
     frameReports.set(tabId, []);
     try {
       // No content script in the top frame (a page Hallway does not support): the send is rejected.
-      const top = await sendToTab(tabId, 'page.collect', {}).catch(() => null);
+      const answer = await sendToTab(tabId, 'page.collect', {}).catch(() => null);
+      // A tab's answer comes from hostile ground like any message: it is checked the same way.
+      const checked = answer ? collected(answer) : null;
+      const top = checked?.ok ? checked.value : null;
       await new Promise((resolve) => setTimeout(resolve, FRAME_REPORT_WAIT_MS));
       const fromFrames = frameReports.get(tabId) ?? [];
       if (!top) return null;
@@ -48,7 +52,9 @@ const route = createRouter({
     }
   },
   async readThread(tabId) {
-    return sendToTab(tabId, 'page.thread', {}).catch(() => null);
+    const answer = await sendToTab(tabId, 'page.thread', {}).catch(() => null);
+    const checked = answer ? threadSnapshot(answer) : null;
+    return checked?.ok ? (checked.value as ThreadSnapshot) : null;
   },
   setBadge(tabId, level, isQuiet) {
     const isSour = level === 'sour' && !isQuiet;
@@ -61,7 +67,7 @@ const route = createRouter({
     }
   },
   onFrameReport(tabId, identities) {
-    frameReports.get(tabId)?.push(...identities);
+    frameReports.get(tabId)?.push(...identities.slice(0, 5000));
   },
   async notifyTab(tabId, type, payload) {
     await sendToTab(tabId, type, payload).catch(() => undefined);

@@ -21,8 +21,8 @@ function emptyThread(snapshot: ThreadSnapshot, site: string): Thread {
   return {
     key: snapshot.key,
     site,
-    url: snapshot.url,
-    title: snapshot.title,
+    url: snapshot.url.slice(0, 2000),
+    title: snapshot.title.slice(0, 500),
     participantIds: [],
     toneHistory: [],
     nudge: { state: 'none', until: null, changedAt: null, atMessage: null },
@@ -146,9 +146,10 @@ export class Nudges {
       if (isDue) {
         thread.toneHistory = [...thread.toneHistory, { at: new Date(now).toISOString(), score: Math.round(tone.score * 1000) / 1000, level: tone.level }].slice(-HISTORY_LIMIT);
       }
-      thread.title = snapshot.title;
-      thread.url = snapshot.url;
-      thread.participantIds = [...new Set([...thread.participantIds, ...personIds])];
+      thread.title = snapshot.title.slice(0, 500);
+      thread.url = snapshot.url.slice(0, 2000);
+      // Within the record's limits, so a backup holding it always imports again.
+      thread.participantIds = [...new Set([...thread.participantIds, ...personIds])].slice(-500);
       thread.updatedAt = new Date(now).toISOString();
       await this.db.threads.put(thread);
       return thread;

@@ -80,6 +80,14 @@ export function isExtensionPage(url: string | undefined, extensionOrigin: string
   }
 }
 
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).host : null;
+  } catch {
+    return null;
+  }
+}
+
 function senderKind(sender: Sender, deps: RouterDeps): 'page' | 'content' | null {
   if (sender.id !== deps.extensionId) return null;
   if (isExtensionPage(sender.url, deps.extensionOrigin)) return 'page';
@@ -185,8 +193,14 @@ export function createRouter(deps: RouterDeps) {
     },
     'content.openCard': async ({ identity, theme }, context) => {
       const tabId = requireTab(context);
+      const settings = await repo.getSettings(db);
+      const host = hostOf(context.sender.url);
+      // The page's script may not have heard yet that Hallway was switched off there.
+      if (settings.isPrivacyModeOn || (host && settings.disabledSites.includes(host))) return null;
       const target = cards.open(tabId, identity, theme);
-      deps.pushToCard(tabId, { type: 'card.show', view: await buildCardView(db, target, match) });
+      const view = await buildCardView(db, target, match);
+      // Another open or a close may have come in while the view was built: only the latest shows.
+      if (cards.get(tabId) === target) deps.pushToCard(tabId, { type: 'card.show', view });
       return null;
     },
     'content.closeCard': async (_, context) => {
@@ -243,7 +257,9 @@ export function createRouter(deps: RouterDeps) {
       const { disabledSites } = await repo.getSettings(db);
       const next = isEnabled ? disabledSites.filter((h) => h !== host) : [...new Set([...disabledSites, host])];
       const settings = await repo.updateSettings(db, { disabledSites: next });
+      // Every open tab on that site, not only this one.
       await deps.notifyTab(tabId, 'page.refresh', {});
+      deps.notifyAllTabs('page.refresh');
       return settings;
     },
 

@@ -37,8 +37,8 @@ const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', '
 
 export interface AnnotatorOptions {
   site: SiteAdapter | null;
-  /** Looks up marker states for identities (one message for a whole batch). */
-  lookup(identities: PageIdentity[]): Promise<MarkerState[]>;
+  /** Looks up marker states for identities (one message for a whole batch); null when it failed. */
+  lookup(identities: PageIdentity[]): Promise<MarkerState[] | null>;
 }
 
 export class Annotator {
@@ -147,14 +147,17 @@ export class Annotator {
       const batch = [...this.waiting].slice(0, MAX_LOOKUP);
       for (const [key] of batch) this.waiting.delete(key);
       for (const [key] of batch) this.asked.add(key);
-      let states: MarkerState[];
+      let states: MarkerState[] | null;
       try {
         states = await this.options.lookup(batch.map(([, identity]) => identity));
       } catch {
-        return; // The extension went away (reloaded); markers stay as they were.
+        states = null;
       } finally {
         for (const [key] of batch) this.asked.delete(key);
       }
+      // A failed lookup (the extension was reloaded) caches nothing: "unknown" would stick until the
+      // directory changed. Those marks stay unpainted and are asked about again on the next refresh.
+      if (!states || states.length !== batch.length) continue;
       batch.forEach(([key], i) => {
         this.states.set(key, states[i] ?? 'unknown');
         for (const mark of this.byKey.get(key) ?? []) this.paint(mark);
@@ -290,7 +293,11 @@ export class Annotator {
     this.marks.delete(mark);
     const same = this.byKey.get(mark.key);
     same?.delete(mark);
-    if (same && !same.size) this.byKey.delete(mark.key);
+    if (same && !same.size) {
+      // A page left open for days sees many people come and go: forget those no longer shown.
+      this.byKey.delete(mark.key);
+      this.states.delete(mark.key);
+    }
     if (mark.owner.nodeType === Node.ELEMENT_NODE) {
       if (this.byElement.get(mark.owner as Element) === mark) this.byElement.delete(mark.owner as Element);
     } else {

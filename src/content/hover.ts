@@ -71,6 +71,11 @@ export class HoverCards {
     window.addEventListener('blur', () => this.cancelIntent(), { signal });
   }
 
+  /** Whether the card is still meant to show this mark (the user may have moved on meanwhile). */
+  isCurrent(mark: Mark): boolean {
+    return this.isEnabled && this.shown === mark;
+  }
+
   closeNow(): void {
     this.cancelIntent();
     clearTimeout(this.closeTimer);

@@ -60,7 +60,7 @@ function start(names: { key: string; name: string }[]): void {
   if (annotator) return;
   annotator = new Annotator({
     site,
-    lookup: async (identities) => (await call(() => send('content.match', { identities }))) ?? [],
+    lookup: (identities) => call(() => send('content.match', { identities })),
   });
   const marks = annotator;
   marks.setNames(names);
@@ -86,7 +86,8 @@ function start(names: { key: string; name: string }[]): void {
     signal,
     async open(mark, theme) {
       await call(() => send('content.openCard', { identity: mark.identity, theme }));
-      frame.show(mark.range.getBoundingClientRect());
+      // Closed, switched to privacy mode, or moved to another name while the card was prepared.
+      if (hover?.isCurrent(mark)) frame.show(mark.range.getBoundingClientRect());
     },
     close() {
       frame.hide();

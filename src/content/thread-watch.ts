@@ -2,28 +2,29 @@
  * Reads the conversation open on the page for the tone analysis, which runs in the service worker.
  * It reads when the page has been quiet for a moment, and sends only when something changed.
  */
+import { LIMITS } from '../shared/identity';
 import type { ThreadSnapshot } from '../shared/protocol';
 import type { SiteAdapter } from './adapters/types';
 
 /** The analysis looks at the latest messages; older ones say little about where a thread is now. */
 const MAX_MESSAGES = 200;
-const MAX_TEXT = 5000;
 /** Quiet time after the page settles before the thread is read again. */
 const SETTLE_MS = 1500;
 
 export function readSnapshot(site: SiteAdapter | null): ThreadSnapshot | null {
   const thread = site?.readThread(document, new URL(location.href));
   if (!thread) return null;
+  if (thread.key.length > LIMITS.title) return null;
   return {
     key: thread.key,
-    title: thread.title ?? document.title,
-    url: location.href,
+    title: (thread.title ?? document.title).slice(0, LIMITS.title),
+    url: location.href.slice(0, LIMITS.url),
     messages: thread.messages.slice(-MAX_MESSAGES).map((m) => ({
-      id: m.id,
+      id: m.id.slice(0, LIMITS.messageId),
       author: m.author,
       isOwn: m.isOwn ?? false,
-      ...(m.at ? { at: m.at } : {}),
-      text: m.text.slice(0, MAX_TEXT),
+      ...(m.at && m.at.length <= 40 ? { at: m.at } : {}),
+      text: m.text.slice(0, LIMITS.text),
     })),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Small DOM readers shared by the site adapters. Read-only: nothing here writes to the page.
  */
-import { isEmail, normalizeEmail, normalizeName, type PageIdentity } from '../../shared/identity';
+import { isEmail, LIMITS, normalizeEmail, normalizeName, type PageIdentity } from '../../shared/identity';
 import type { FoundPerson, FoundRole } from './types';
 
 /**
@@ -136,10 +136,11 @@ export function parseNameAndAddress(value: string): { name?: string; email: stri
 /** Builds an identity with only the fields that have values, names normalised. */
 export function identity(parts: { name?: string | null; email?: string | null; siteId?: PageIdentity['siteId'] | null }): PageIdentity {
   const result: PageIdentity = {};
-  const name = parts.name ? normalizeName(parts.name.replace(/^@/u, '')) : '';
+  const name = parts.name ? normalizeName(parts.name.replace(/^@/u, '')).slice(0, LIMITS.name) : '';
   if (name) result.name = name;
-  if (parts.email && isEmail(parts.email)) result.email = normalizeEmail(parts.email);
-  if (parts.siteId) result.siteId = parts.siteId;
+  // An address or id too long to be real is dropped, not cut: a cut one would name someone else.
+  if (parts.email && parts.email.length <= LIMITS.email && isEmail(parts.email)) result.email = normalizeEmail(parts.email);
+  if (parts.siteId && parts.siteId.id.length <= LIMITS.siteId) result.siteId = parts.siteId;
   return result;
 }
 

@@ -138,9 +138,13 @@ export async function importBackup(
   const problems = checkReferences(backup as Backup, existing);
   if (problems.length) return { ok: false, problems };
 
-  await db.transaction('rw', [db.people, db.notes, db.interactions, db.favours, db.threads, db.settings], async () => {
+  await db.transaction('rw', [db.people, db.notes, db.interactions, db.favours, db.threads, db.settings, db.trash, db.snoozes], async () => {
     if (mode === 'replace') {
-      await Promise.all([db.people.clear(), db.notes.clear(), db.interactions.clear(), db.favours.clear(), db.threads.clear(), db.settings.clear()]);
+      // Trash and snoozes go too: an old "Undo" must not bring back a record from before the file.
+      await Promise.all([
+        db.people.clear(), db.notes.clear(), db.interactions.clear(), db.favours.clear(), db.threads.clear(),
+        db.settings.clear(), db.trash.clear(), db.snoozes.clear(),
+      ]);
     }
     const people = (backup.people as Person[]).map(cleanPerson);
     const interactions = backup.interactions as Interaction[];

@@ -130,3 +130,20 @@ describe('interactions logged for the user', () => {
     expect(await ctx.db.interactions.count()).toBe(0);
   });
 });
+
+describe('page strings of any length', () => {
+  it('a thread with an absurdly long subject is stored within limits, so the backup still imports', async () => {
+    const { exportBackup, importBackup } = await import('../../../src/shared/db/backup');
+    const { HallwayDatabase } = await import('../../../src/shared/db/database');
+    await addPeople();
+    const long = { ...thread('slack:C9:1', SOUR), title: 'Re: '.repeat(300), url: `https://app.slack.com/${'x'.repeat(3000)}` };
+    await new Nudges(ctx.db).read(long, 'slack');
+    const backup = await exportBackup(ctx.db);
+    const fresh = new HallwayDatabase(`test-${crypto.randomUUID()}`);
+    try {
+      expect(await importBackup(fresh, JSON.parse(JSON.stringify(backup)), 'replace')).toMatchObject({ ok: true });
+    } finally {
+      await fresh.delete();
+    }
+  });
+});
