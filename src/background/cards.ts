@@ -17,22 +17,28 @@ export interface CardTarget {
 
 const SITE_NAMES = { slack: 'Slack', teams: 'Teams', 'google-chat': 'Google Chat' } as const;
 
+/** A card session's key: its tab and the id of its card frame. */
+export function cardKey(tabId: number, card: string): string {
+  return `${tabId}:${card}`;
+}
+
+/** Card sessions by cardKey: who each card frame was last opened for. */
 export class CardSessions {
-  private readonly targets = new Map<number, CardTarget>();
+  private readonly targets = new Map<string, CardTarget>();
   private nextOpenId = 1;
 
-  open(tabId: number, identity: PageIdentity, theme: CardTheme): CardTarget {
+  open(key: string, identity: PageIdentity, theme: CardTheme): CardTarget {
     const target = { openId: this.nextOpenId++, identity, theme, confirmedPersonId: null };
-    this.targets.set(tabId, target);
+    this.targets.set(key, target);
     return target;
   }
 
-  get(tabId: number): CardTarget | null {
-    return this.targets.get(tabId) ?? null;
+  get(key: string): CardTarget | null {
+    return this.targets.get(key) ?? null;
   }
 
-  forget(tabId: number): void {
-    this.targets.delete(tabId);
+  forget(key: string): void {
+    this.targets.delete(key);
   }
 }
 

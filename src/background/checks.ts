@@ -10,6 +10,7 @@ import {
   personCheck,
   settingsShape,
 } from '../shared/model';
+import { CARD_ID } from '../shared/card-ids';
 import type { MessageType, ProtocolMap, Request } from '../shared/protocol';
 import {
   array,
@@ -31,6 +32,7 @@ const anyObject: Check<object> = (value, path = '') =>
     ? { ok: true, value }
     : { ok: false, problems: [{ path, message: 'expected the contents of a backup file' }] };
 const tabId = number({ min: 0, integer: true });
+const cardId = string({ pattern: CARD_ID, what: 'a card id' });
 const host = string({ min: 1, max: 253, pattern: /^[a-z0-9.-]+(:\d+)?$/u, what: 'a host name' });
 
 // The same limits the content script cuts page strings to (LIMITS in src/shared/identity.ts).
@@ -70,10 +72,10 @@ export const RULES: { [K in MessageType]: Rule<K> } = {
   // The content script sends at most 5,000 characters of a draft; more is refused, not analysed.
   'content.checkDraft': { from: 'content', payload: object({ text: string({ max: 5000 }) }) },
   'content.report': { from: 'content', payload: object({ identities: array(pageIdentity, { max: 5000 }) }) },
-  'content.openCard': { from: 'content', payload: object({ identity: pageIdentity, theme: literal('light', 'dark') }) },
-  'content.closeCard': { from: 'content', payload: empty },
+  'content.openCard': { from: 'content', payload: object({ identity: pageIdentity, theme: literal('light', 'dark'), card: cardId }) },
+  'content.closeCard': { from: 'content', payload: object({ card: cardId }) },
 
-  'card.current': { from: 'page', payload: empty },
+  'card.current': { from: 'page', payload: object({ card: cardId }) },
   'card.confirm': { from: 'page', payload: object({ personId: id }) },
   'card.addPerson': {
     from: 'page',

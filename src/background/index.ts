@@ -7,13 +7,16 @@ import { HallwayDatabase } from '../shared/db/database';
 import { getSettings, updateSettings } from '../shared/db/repository';
 import type { PageIdentity } from '../shared/identity';
 import type { CardView } from '../shared/views';
-import { CARD_PORT, sendToTab, type CardPortMessage, type ThreadSnapshot } from '../shared/protocol';
+import { CARD_ID, CARD_PORT } from '../shared/card-ids';
+import { sendToTab, type CardPortMessage, type ThreadSnapshot } from '../shared/protocol';
+import { cardKey } from './cards';
 import { collected, threadSnapshot } from './checks';
 import { dueReminders, reminderNotice } from './reminders';
 import { createRouter, isExtensionPage } from './router';
 
 const db = new HallwayDatabase();
-const cardPorts = new Map<number, Runtime.Port>();
+/** Card frames' ports by cardKey (tab and card id). */
+const cardPorts = new Map<string, Runtime.Port>();
 /** Identities reported by frames inside a tab while the popup asks about it (Chat inside Gmail). */
 const frameReports = new Map<number, PageIdentity[]>();
 /** Frames answer within a few milliseconds of the question; this only bounds a slow one. */
@@ -82,8 +85,8 @@ const route = createRouter({
       for (const each of types) void broadcast(each);
     }, 100);
   },
-  pushToCard(tabId, message: CardPortMessage) {
-    cardPorts.get(tabId)?.postMessage(message);
+  pushToCard(key, message: CardPortMessage) {
+    cardPorts.get(key)?.postMessage(message);
   },
 });
 
@@ -119,19 +122,23 @@ browser.notifications?.onClicked.addListener((id) => {
 browser.runtime.onConnect.addListener((port) => {
   const { sender } = port;
   const tabId = sender?.tab?.id;
+  // Port names are "hallway-card:<card id>".
+  const [name, card = ''] = port.name.split(':');
   // Only Hallway's own card page, framed in a tab, gets a card port.
-  if (port.name !== CARD_PORT || sender?.id !== browser.runtime.id || !isExtensionPage(sender.url, extensionOrigin) || tabId === undefined) {
+  const isCard = name === CARD_PORT && CARD_ID.test(card) && sender?.id === browser.runtime.id && isExtensionPage(sender.url, extensionOrigin);
+  if (!isCard || tabId === undefined) {
     port.disconnect();
     return;
   }
-  cardPorts.set(tabId, port);
+  const key = cardKey(tabId, card);
+  cardPorts.set(key, port);
   port.onDisconnect.addListener(() => {
-    if (cardPorts.get(tabId) === port) cardPorts.delete(tabId);
+    if (cardPorts.get(key) === port) cardPorts.delete(key);
   });
   // A card that reconnects (the worker was stopped meanwhile) may have missed a "hide": tell it
-  // what its tab shows now, so no note stays behind in a hidden frame.
-  void route({ type: 'card.current', payload: {} }, sender).then((reply) => {
-    if (!reply.ok || cardPorts.get(tabId) !== port) return;
+  // what its card shows now, so no note stays behind in a hidden frame.
+  void route({ type: 'card.current', payload: { card } }, sender).then((reply) => {
+    if (!reply.ok || cardPorts.get(key) !== port) return;
     const view = reply.value as CardView | null;
     const message: CardPortMessage = view ? { type: 'card.show', view } : { type: 'card.hide' };
     port.postMessage(message);

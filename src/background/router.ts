@@ -25,7 +25,7 @@ import { completeReminder, dueReminders, snoozeReminder } from './reminders';
 import { Nudges } from './nudge';
 import { formatProblems } from '../shared/validate';
 import type { TabPeople, TabPerson } from '../shared/views';
-import { buildCardView, CardSessions } from './cards';
+import { buildCardView, cardKey, CardSessions } from './cards';
 import { RULES } from './checks';
 
 /** The parts of `runtime.MessageSender` the router reads. */
@@ -53,8 +53,8 @@ export interface RouterDeps {
   setBadge(tabId: number, level: 'calm' | 'tense' | 'sour', isQuiet: boolean): void;
   /** Takes what a frame inside a tab reported while its tab was being collected. */
   onFrameReport(tabId: number, identities: PageIdentity[]): void;
-  /** Pushes a message to the hover card frame of a tab, if one is open. */
-  pushToCard(tabId: number, message: CardPortMessage): void;
+  /** Pushes a message to a card frame (by cardKey), if it is connected. */
+  pushToCard(key: string, message: CardPortMessage): void;
 }
 
 interface Context {
@@ -133,9 +133,20 @@ export function createRouter(deps: RouterDeps) {
     return context.tabId;
   }
 
-  async function currentCard(tabId: number) {
-    const target = cards.get(tabId);
+  /** Which card each card frame is (by tab and frame), learnt when the frame first asks. */
+  const cardOfFrame = new Map<string, string>();
+
+  async function currentCard(key: string) {
+    const target = cards.get(key);
     return target ? buildCardView(db, target, match) : null;
+  }
+
+  /** The card a card frame's message is about; its own id, never one it names later. */
+  function cardOf(context: Context): { tabId: number; card: string; key: string } {
+    const tabId = requireTab(context);
+    const card = cardOfFrame.get(`${tabId}:${context.sender.frameId ?? 0}`);
+    if (!card) throw new repo.InvalidDataError('This card has lost its page; hover the name again.');
+    return { tabId, card, key: cardKey(tabId, card) };
   }
 
   async function tabPeople(tabId: number): Promise<TabPeople> {
@@ -191,29 +202,34 @@ export function createRouter(deps: RouterDeps) {
       deps.onFrameReport(requireTab(context), identities);
       return null;
     },
-    'content.openCard': async ({ identity, theme }, context) => {
+    'content.openCard': async ({ identity, theme, card }, context) => {
       const tabId = requireTab(context);
+      const key = cardKey(tabId, card);
       const settings = await repo.getSettings(db);
       const host = hostOf(context.sender.url);
       // The page's script may not have heard yet that Hallway was switched off there.
       if (settings.isPrivacyModeOn || (host && settings.disabledSites.includes(host))) return null;
-      const target = cards.open(tabId, identity, theme);
+      const target = cards.open(key, identity, theme);
       const view = await buildCardView(db, target, match);
       // Another open or a close may have come in while the view was built: only the latest shows.
-      if (cards.get(tabId) === target) deps.pushToCard(tabId, { type: 'card.show', view });
+      if (cards.get(key) === target) deps.pushToCard(key, { type: 'card.show', view });
       return null;
     },
-    'content.closeCard': async (_, context) => {
-      const tabId = requireTab(context);
-      cards.forget(tabId);
-      deps.pushToCard(tabId, { type: 'card.hide' });
+    'content.closeCard': async ({ card }, context) => {
+      const key = cardKey(requireTab(context), card);
+      cards.forget(key);
+      deps.pushToCard(key, { type: 'card.hide' });
       return null;
     },
 
-    'card.current': async (_, context) => currentCard(requireTab(context)),
-    'card.confirm': async ({ personId }, context) => {
+    'card.current': async ({ card }, context) => {
       const tabId = requireTab(context);
-      const target = cards.get(tabId);
+      cardOfFrame.set(`${tabId}:${context.sender.frameId ?? 0}`, card);
+      return currentCard(cardKey(tabId, card));
+    },
+    'card.confirm': async ({ personId }, context) => {
+      const { key } = cardOf(context);
+      const target = cards.get(key);
       const [found] = target ? await match([target.identity]) : [];
       // Only the candidate the card offered can be confirmed, never an arbitrary record.
       if (!target || found?.state !== 'uncertain' || found.personId !== personId) {
@@ -221,11 +237,11 @@ export function createRouter(deps: RouterDeps) {
       }
       await repo.linkIdentity(db, personId, target.identity);
       target.confirmedPersonId = personId;
-      return currentCard(tabId);
+      return currentCard(key);
     },
     'card.addPerson': async ({ displayName, team, role }, context) => {
-      const tabId = requireTab(context);
-      const target = cards.get(tabId);
+      const { key } = cardOf(context);
+      const target = cards.get(key);
       if (!target) throw new repo.InvalidDataError('Hover the name again to add this person.');
       const { email, siteId } = target.identity;
       const person = await repo.createPerson(db, {
@@ -236,16 +252,17 @@ export function createRouter(deps: RouterDeps) {
         siteIds: siteId ? [siteId] : [],
       });
       if (!email && !siteId) target.confirmedPersonId = person.id;
-      return currentCard(tabId);
+      return currentCard(key);
     },
     'card.resize': async ({ height }, context) => {
-      await deps.notifyTab(requireTab(context), 'page.cardResize', { height });
+      const { tabId, card } = cardOf(context);
+      await deps.notifyTab(tabId, 'page.cardResize', { height, card });
       return null;
     },
     'card.close': async (_, context) => {
-      const tabId = requireTab(context);
-      cards.forget(tabId);
-      await deps.notifyTab(tabId, 'page.cardClose', {});
+      const { tabId, card, key } = cardOf(context);
+      cards.forget(key);
+      await deps.notifyTab(tabId, 'page.cardClose', { card });
       return null;
     },
 

@@ -27,6 +27,8 @@ const FRAME_CSS = `
 
 
 export class CardFrame {
+  /** This frame's card id: pairs the card page with this content script (see CARD_ID). */
+  readonly id = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
   private host: HTMLElement | null = null;
   private iframe: HTMLIFrameElement | null = null;
   private watcher: MutationObserver | null = null;
@@ -52,7 +54,7 @@ export class CardFrame {
     const style = document.createElement('style');
     style.textContent = FRAME_CSS;
     const iframe = document.createElement('iframe');
-    iframe.src = browser.runtime.getURL('src/hovercard/index.html');
+    iframe.src = `${browser.runtime.getURL('src/hovercard/index.html')}#${this.id}`;
     iframe.title = 'Hallway';
     iframe.setAttribute('allow', '');
     shadow.append(style, iframe);

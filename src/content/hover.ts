@@ -69,6 +69,19 @@ export class HoverCards {
     }, listen);
     window.addEventListener('keydown', (event) => this.onKey(event), { capture: true, signal });
     window.addEventListener('blur', () => this.cancelIntent(), { signal });
+    // Leaving this document altogether (out of a frame, or out of the window) is leaving the name.
+    document.addEventListener(
+      'pointerout',
+      (event) => {
+        if (!event.isTrusted || event.relatedTarget !== null) return;
+        this.cancelIntent();
+        if (this.shown) {
+          clearTimeout(this.closeTimer);
+          this.closeTimer = setTimeout(() => this.closeUnlessInUse(), CLOSE_MS);
+        }
+      },
+      listen,
+    );
   }
 
   /** Whether the card is still meant to show this mark (the user may have moved on meanwhile). */

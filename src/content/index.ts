@@ -85,13 +85,13 @@ function start(names: { key: string; name: string }[]): void {
     frame,
     signal,
     async open(mark, theme) {
-      await call(() => send('content.openCard', { identity: mark.identity, theme }));
+      await call(() => send('content.openCard', { identity: mark.identity, theme, card: frame.id }));
       // Closed, switched to privacy mode, or moved to another name while the card was prepared.
       if (hover?.isCurrent(mark)) frame.show(mark.range.getBoundingClientRect());
     },
     close() {
       frame.hide();
-      void call(() => send('content.closeCard', {}));
+      void call(() => send('content.closeCard', { card: frame.id }));
     },
   });
   queue.observe(document.documentElement, IDENTITY_ATTRIBUTES);
@@ -153,11 +153,12 @@ async function answer(message: TabRequest): Promise<Reply<unknown>> {
       }
       return { ok: true, value: null };
     }
+    // Every frame of the tab hears these; only the one whose card it is acts.
     case 'page.cardResize':
-      frame.resize(message.payload.height);
+      if (message.payload.card === frame.id) frame.resize(message.payload.height);
       return { ok: true, value: null };
     case 'page.cardClose':
-      hover?.closeNow();
+      if (message.payload.card === frame.id) hover?.closeNow();
       return { ok: true, value: null };
   }
 }

@@ -5,7 +5,8 @@
  * port drops now and then and is opened again; without it the next hover would never reach the card.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { CARD_PORT, type CardPortMessage } from '../shared/protocol';
+import { CARD_ID, CARD_PORT } from '../shared/card-ids';
+import type { CardPortMessage } from '../shared/protocol';
 
 const FIRST_RETRY_MS = 100;
 const LAST_RETRY_MS = 30_000;
@@ -16,6 +17,12 @@ function isCardPortMessage(message: unknown): message is CardPortMessage {
   if (typeof message !== 'object' || message === null) return false;
   const { type } = message as { type?: unknown };
   return type === 'card.hide' || (type === 'card.show' && typeof (message as { view?: unknown }).view === 'object');
+}
+
+/** This card's id, from the address the content script framed it at (see CARD_ID). */
+export function cardId(): string {
+  const id = location.hash.slice(1);
+  return CARD_ID.test(id) ? id : '';
 }
 
 export function listenForCards(onMessage: (message: CardPortMessage) => void, signal: AbortSignal): void {
@@ -32,7 +39,7 @@ export function listenForCards(onMessage: (message: CardPortMessage) => void, si
     if (signal.aborted || !browser.runtime?.id) return;
     let opened: Runtime.Port;
     try {
-      opened = browser.runtime.connect({ name: CARD_PORT });
+      opened = browser.runtime.connect({ name: `${CARD_PORT}:${cardId()}` });
     } catch {
       return;
     }

@@ -1,4 +1,5 @@
 import { send } from '../shared/protocol';
+import { cardId } from './card-port';
 import { favourBalance } from '../shared/favours';
 import type { CardView } from '../shared/views';
 
@@ -7,7 +8,7 @@ import type { CardView } from '../shared/views';
  * sessions when it is stopped while the card stays open, so then the record is read directly.
  */
 export async function freshView(current: CardView, personId: string): Promise<CardView> {
-  const view = await send('card.current', {});
+  const view = await send('card.current', { card: cardId() });
   if (view?.person?.person.id === personId) return view;
   const detail = await send('people.get', { id: personId });
   return { ...current, person: detail, balance: favourBalance(detail.favours) };

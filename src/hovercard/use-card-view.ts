@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { CardView } from '../shared/views';
-import { listenForCards } from './card-port';
+import { cardId, listenForCards } from './card-port';
 
 /** Runs a request that answers with a card, and shows that card if it still applies. */
 export type UpdateCard = (task: () => Promise<CardView | null>) => Promise<void>;
@@ -25,7 +25,7 @@ export function useCardView() {
     }, controller.signal);
 
     const startedIn = generation.current;
-    send('card.current', {})
+    send('card.current', { card: cardId() })
       .then((current) => {
         if (generation.current === startedIn) setView(current);
       })

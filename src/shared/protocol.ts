@@ -52,12 +52,12 @@ export interface ProtocolMap {
   /** Checks the user's own draft; the text is analysed in memory and never stored. */
   'content.checkDraft': { from: 'content'; req: { text: string }; res: DraftView };
   /** The user hovered a marked name: remember who, for the card frame of this tab to ask. */
-  'content.openCard': { from: 'content'; req: { identity: PageIdentity; theme: CardTheme }; res: null };
+  'content.openCard': { from: 'content'; req: { identity: PageIdentity; theme: CardTheme; card: string }; res: null };
   /** The card on this tab should close (the pointer left, Escape, or the page tampered with it). */
-  'content.closeCard': { from: 'content'; req: Record<string, never>; res: null };
+  'content.closeCard': { from: 'content'; req: { card: string }; res: null };
 
   /** The hover card frame asks what to show, for its own tab only. */
-  'card.current': { from: 'page'; req: Record<string, never>; res: CardView | null };
+  'card.current': { from: 'page'; req: { card: string }; res: CardView | null };
   /** The user confirmed that an unconfirmed match is this person: link the page's identity to them. */
   'card.confirm': { from: 'page'; req: { personId: string }; res: CardView | null };
   /** Adds the person the card is showing to the directory, with the page's address or site id. */
@@ -128,13 +128,12 @@ export interface TabProtocolMap {
   'page.thread': { req: Record<string, never>; res: ThreadSnapshot | null };
   /** The directory changed: markers must be looked up again. */
   'page.peopleChanged': { req: Record<string, never>; res: null };
-  'page.cardResize': { req: { height: number }; res: null };
-  'page.cardClose': { req: Record<string, never>; res: null };
+  'page.cardResize': { req: { height: number; card: string }; res: null };
+  'page.cardClose': { req: { card: string }; res: null };
 }
 
 /** Pushed by the service worker to the hover card frame of a tab, on its port. */
 export type CardPortMessage = { type: 'card.show'; view: CardView } | { type: 'card.hide' };
-export const CARD_PORT = 'hallway-card';
 
 export type MessageType = keyof ProtocolMap;
 export type Request<K extends MessageType> = ProtocolMap[K]['req'];

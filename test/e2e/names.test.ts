@@ -98,6 +98,13 @@ describe('names light up, in Chromium', () => {
     expect(await card.getByTestId('card').textContent()).toContain(SAMPLE_NOTE.slice(0, 30));
     expect(await card.getByTestId('card-last-in-person').textContent()).not.toMatch(/never/iu);
 
+    // Moving the pointer from the name onto the card keeps it open.
+    const box = (await (await card.frameElement()).boundingBox())!;
+    await gmail.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 5 });
+    await gmail.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    await gmail.waitForTimeout(800);
+    expect(await visibleCards(gmail)).toBe(1);
+
     await card.getByTestId('card-quick-note').fill('Asked about the Kubernetes upgrade; follow up Friday.');
     await card.getByTestId('card-quick-note').press('Enter');
     await expect.poll(() => card.getByTestId('card').textContent()).toContain('follow up Friday');
@@ -255,6 +262,41 @@ describe('names light up, in Chromium', () => {
     await expect.poll(() => marked(later, 'noted')).toContain('Grace Hopper');
     await popup.close();
     await later.close();
+    await gmail.close();
+  });
+
+  it('pairs each card with its own frame when Gmail holds a Chat frame', async () => {
+    await hallway.serve(
+      'https://mail.google.com/mail/u/3/**',
+      '<!doctype html><title>Inbox</title><h1>Inbox</h1><p>From <a href="mailto:ada@example.com">Ada Lovelace</a></p><iframe src="https://chat.google.com/u/1/frame" width="600" height="300"></iframe>',
+    );
+    await hallway.serve('https://chat.google.com/u/1/**', fixture('google-chat/space-skeleton.html'));
+    const gmail = await hallway.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/3/#inbox');
+    const chat = gmail.frames().find((f) => f.url().startsWith('https://chat.google.com/')) as Frame;
+    await expect.poll(() => chat.evaluate(() => (CSS.highlights.get('hallway-noted')?.size ?? 0) > 0)).toBe(true);
+    await expect.poll(() => marked(gmail, 'noted')).toContain('Ada Lovelace');
+
+    // First a card inside the Chat frame, for Grace.
+    const inChat = await chat.evaluate(() => {
+      const range = [...(CSS.highlights.get('hallway-noted') ?? [])].find((r) => (r as Range).toString().includes('Grace Hopper')) as Range;
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + 5, y: rect.top + rect.height / 2 };
+    });
+    const frameBox = (await (await chat.frameElement()).boundingBox())!;
+    await gmail.mouse.move(frameBox.x + inChat.x + 1, frameBox.y + inChat.y);
+    await gmail.mouse.move(frameBox.x + inChat.x, frameBox.y + inChat.y);
+    await expect.poll(() => chat.childFrames().some((f) => f.url().includes('/src/hovercard/'))).toBe(true);
+    const chatCard = chat.childFrames().find((f) => f.url().includes('/src/hovercard/')) as Frame;
+    await expect.poll(() => chatCard.getByTestId('card-name').textContent()).toContain('Grace Hopper');
+    await gmail.mouse.move(5, 5);
+
+    // Then one in Gmail itself, for Ada: it lands in Gmail's own card, not in the Chat frame's.
+    await hover(gmail, 'Ada Lovelace');
+    await expect.poll(() => gmail.mainFrame().childFrames().some((f) => f.url().includes('/src/hovercard/'))).toBe(true);
+    const gmailCard = gmail.mainFrame().childFrames().find((f) => f.url().includes('/src/hovercard/')) as Frame;
+    await expect.poll(() => gmailCard.getByTestId('card-name').textContent()).toContain('Ada Lovelace');
+    await expect.poll(() => chatCard.getByTestId('card-name').count()).toBe(0);
     await gmail.close();
   });
 });

@@ -70,7 +70,7 @@ describe('router: pages', () => {
 
   it('a card framed from a per-session extension origin (use_dynamic_url) is still a page, a web page never is', async () => {
     const dynamic: Sender = { id: 'ext', url: 'chrome-extension://0f3c9a6e-5b1d-4c7e-9f2a-1d2e3f4a5b6c/src/hovercard/index.html', tab: { id: 3 } };
-    expect((await route({ type: 'card.current', payload: {} }, dynamic)).ok).toBe(true);
+    expect((await route({ type: 'card.current', payload: { card: 'a'.repeat(32) } }, dynamic)).ok).toBe(true);
     // A page on a site cannot pass for one by its address: content scripts only send from web pages.
     const lookalike: Sender = { id: 'ext', url: 'https://evil.example/chrome-extension://ext/', tab: { id: 3 } };
     expect(await refused('people.list', {}, lookalike)).toMatch(/may not send/u);
