@@ -20,7 +20,7 @@ import {
 import { array, literal, object, optional, string, type Problem } from '../validate';
 import type { ImportReport } from '../views';
 import type { HallwayDatabase } from './database';
-import { cleanPerson, fromNoteRow, fromPersonRow, getSettings, refreshStats, toPersonRow } from './repository';
+import { cleanPerson, fromNoteRow, fromPersonRow, getSettings, refreshNoteWords, refreshStats, toPersonRow } from './repository';
 import { wordsOf } from '../words';
 
 export const BACKUP_FORMAT = 'hallway-backup';
@@ -156,17 +156,38 @@ export async function importBackup(
       if (i.kind === 'in-person' && (!stats.inPerson || i.at > stats.inPerson)) stats.inPerson = i.at;
       lastOf.set(i.personId, stats);
     }
+    const noteRows = (backup.notes as Note[]).map((n) => ({ ...n, words: wordsOf(n.text) }));
+    // Each person's note words, from the file's notes and, when merging, the notes they already have.
+    const noteWordsOf = new Map<string, Set<string>>();
+    const addWords = (personId: string, words: string[]) => {
+      const set = noteWordsOf.get(personId) ?? new Set<string>();
+      for (const word of words) set.add(word);
+      noteWordsOf.set(personId, set);
+    };
+    if (mode === 'merge') {
+      for (const note of await db.notes.where('personId').anyOf(people.map((p) => p.id)).toArray()) addWords(note.personId, note.words);
+    }
+    for (const note of noteRows) addWords(note.personId, note.words);
     await db.people.bulkPut(
-      people.map((p) => toPersonRow(p, { lastInteractionAt: lastOf.get(p.id)?.any ?? null, lastInPersonAt: lastOf.get(p.id)?.inPerson ?? null })),
+      people.map((p) =>
+        toPersonRow(
+          p,
+          { lastInteractionAt: lastOf.get(p.id)?.any ?? null, lastInPersonAt: lastOf.get(p.id)?.inPerson ?? null },
+          [...(noteWordsOf.get(p.id) ?? [])],
+        ),
+      ),
     );
-    await db.notes.bulkPut((backup.notes as Note[]).map((n) => ({ ...n, words: wordsOf(n.text) })));
+    await db.notes.bulkPut(noteRows);
     await db.interactions.bulkPut(interactions);
     await db.favours.bulkPut(backup.favours as Favour[]);
     await db.threads.bulkPut(backup.threads as Thread[]);
-    // Interactions in the file for people already in the database move their "last" dates too.
+    // Interactions and notes in the file for people already in the database update them too.
     const inFile = new Set(people.map((p) => p.id));
     for (const personId of new Set(interactions.map((i) => i.personId))) {
       if (!inFile.has(personId)) await refreshStats(db, personId);
+    }
+    for (const personId of new Set(noteRows.map((n) => n.personId))) {
+      if (!inFile.has(personId)) await refreshNoteWords(db, personId);
     }
     if (backup.settings) {
       await db.settings.bulkPut(Object.entries(backup.settings).map(([key, value]) => ({ key, value })));

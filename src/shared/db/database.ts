@@ -18,6 +18,11 @@ export interface PersonRow extends Person {
   words: string[];
   /** Search words of the "ask them about" topics alone, which rank first. */
   topicWords: string[];
+  /**
+   * Search words of all their notes, so a search finds people by note text from the people index
+   * alone, without reading any note (100,000 notes would otherwise be read for a one-letter query).
+   */
+  noteWords: string[];
   /** Latest interaction of any kind / in person, kept in step by the repository. */
   lastInteractionAt: string | null;
   lastInPersonAt: string | null;
@@ -65,7 +70,7 @@ export class HallwayDatabase extends Dexie {
     // Version 1. A new version adds a `this.version(2).stores({...}).upgrade(...)` below this one and
     // never edits it: Dexie replays versions in order, so every existing record is carried forward.
     this.version(1).stores({
-      people: 'id, nameKey, *emails, *siteKeys, team, [teamKey+nameKey], updatedAt, lastInteractionAt, *words, *topicWords',
+      people: 'id, nameKey, *emails, *siteKeys, team, [teamKey+nameKey], updatedAt, lastInteractionAt, *words, *topicWords, *noteWords',
       notes: 'id, personId, createdAt, *words',
       interactions: 'id, personId, at, [personId+at], threadKey',
       favours: 'id, personId, at',

@@ -79,6 +79,7 @@ export function cleanPerson(person: Person): Person {
 export function toPersonRow(
   person: Person,
   stats: Pick<PersonRow, 'lastInteractionAt' | 'lastInPersonAt'> = { lastInteractionAt: null, lastInPersonAt: null },
+  noteWords: string[] = [],
 ): PersonRow {
   return {
     ...person,
@@ -97,12 +98,13 @@ export function toPersonRow(
       person.howWeMet,
     ),
     topicWords: wordsOf(...person.askAbout),
+    noteWords,
     ...stats,
   };
 }
 
 export function fromPersonRow(row: PersonRow): Person {
-  const { siteKeys: _s, nameKey: _n, teamKey: _k, words: _w, topicWords: _t, lastInteractionAt: _l, lastInPersonAt: _p, ...person } =
+  const { siteKeys: _s, nameKey: _n, teamKey: _k, words: _w, topicWords: _t, noteWords: _nw, lastInteractionAt: _l, lastInPersonAt: _p, ...person } =
     row;
   return person;
 }
@@ -130,7 +132,7 @@ export async function savePerson(db: HallwayDatabase, input: Person): Promise<Pe
     const stats = existing
       ? { lastInteractionAt: existing.lastInteractionAt, lastInPersonAt: existing.lastInPersonAt }
       : undefined;
-    await db.people.put(toPersonRow(person, stats));
+    await db.people.put(toPersonRow(person, stats, existing?.noteWords ?? []));
     return person;
   });
 }
@@ -168,10 +170,17 @@ async function summarise(db: HallwayDatabase, rows: PersonRow[]): Promise<Person
     db.notes.where('personId').anyOf(ids).toArray(),
     db.favours.where('personId').anyOf(ids).toArray(),
   ]);
-  const notesBy = new Map<string, NoteRow[]>();
-  for (const note of notes) notesBy.set(note.personId, [...(notesBy.get(note.personId) ?? []), note]);
-  const favoursBy = new Map<string, Favour[]>();
-  for (const favour of favours) favoursBy.set(favour.personId, [...(favoursBy.get(favour.personId) ?? []), favour]);
+  const group = <T extends { personId: string }>(rows: T[]) => {
+    const by = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = by.get(row.personId);
+      if (list) list.push(row);
+      else by.set(row.personId, [row]);
+    }
+    return by;
+  };
+  const notesBy = group(notes);
+  const favoursBy = group(favours);
   return rows.map((row) => {
     const own = notesBy.get(row.id) ?? [];
     const latest = own.reduce<NoteRow | null>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), null);
@@ -255,9 +264,9 @@ async function matchQuery(db: HallwayDatabase, query: string): Promise<Map<strin
     const [askRows, personRows, noteRows] = await Promise.all([
       db.people.where('topicWords').startsWith(word).primaryKeys(),
       db.people.where('words').startsWith(word).primaryKeys(),
-      db.notes.where('words').startsWith(word).toArray(),
+      db.people.where('noteWords').startsWith(word).primaryKeys(),
     ]);
-    for (const note of noteRows) add(note.personId, 1);
+    for (const id of noteRows) add(id, 1);
     for (const id of personRows) add(id, 2);
     for (const id of askRows) add(id, 3);
     const previous: Map<string, number> | null = scores;
@@ -327,6 +336,12 @@ function requireText(text: string, field = 'text'): string {
   return value;
 }
 
+/** Recomputes the note words a person row carries for search, from all their notes. */
+export async function refreshNoteWords(db: HallwayDatabase, personId: string): Promise<void> {
+  const notes = await db.notes.where('personId').equals(personId).toArray();
+  await db.people.update(personId, { noteWords: [...new Set(notes.flatMap((n) => n.words))] });
+}
+
 export async function addNote(db: HallwayDatabase, personId: string, text: string): Promise<Note> {
   const body = requireText(text);
   return db.transaction('rw', db.people, db.notes, async () => {
@@ -334,23 +349,30 @@ export async function addNote(db: HallwayDatabase, personId: string, text: strin
     const now = nowIso();
     const note: Note = { id: newId(), personId, text: body, createdAt: now, updatedAt: now };
     await db.notes.add(toNoteRow(note));
+    await refreshNoteWords(db, personId);
     return note;
   });
 }
 
 export async function updateNote(db: HallwayDatabase, noteId: string, text: string): Promise<Note> {
   const body = requireText(text);
-  return db.transaction('rw', db.notes, async () => {
+  return db.transaction('rw', db.people, db.notes, async () => {
     const row = await db.notes.get(noteId);
     if (!row) throw new NotFoundError('That note');
     const note: Note = { ...fromNoteRow(row), text: body, updatedAt: nowIso() };
     await db.notes.put(toNoteRow(note));
+    await refreshNoteWords(db, note.personId);
     return note;
   });
 }
 
 export async function deleteNote(db: HallwayDatabase, noteId: string): Promise<void> {
-  await db.notes.delete(noteId);
+  await db.transaction('rw', db.people, db.notes, async () => {
+    const row = await db.notes.get(noteId);
+    if (!row) return;
+    await db.notes.delete(noteId);
+    await refreshNoteWords(db, row.personId);
+  });
 }
 
 /** Recomputes the last-interaction fields a person row carries for sorting and cards. */
@@ -503,6 +525,7 @@ export async function mergePeople(db: HallwayDatabase, keepId: string, mergeId: 
     await db.people.delete(mergeId);
     await db.people.put(toPersonRow(merged));
     await refreshStats(db, keepId);
+    await refreshNoteWords(db, keepId);
     return merged;
   });
 }

@@ -40,7 +40,7 @@ describe('schema version 1', () => {
     expect(shape).toEqual({
       people: {
         key: 'id',
-        indexes: ['*emails', '*siteKeys', '*topicWords', '*words', '[teamKey+nameKey]', 'lastInteractionAt', 'nameKey', 'team', 'updatedAt'].sort(),
+        indexes: ['*emails', '*noteWords', '*siteKeys', '*topicWords', '*words', '[teamKey+nameKey]', 'lastInteractionAt', 'nameKey', 'team', 'updatedAt'].sort(),
       },
       notes: { key: 'id', indexes: ['*words', 'createdAt', 'personId'].sort() },
       interactions: { key: 'id', indexes: ['[personId+at]', 'at', 'personId', 'threadKey'].sort() },
@@ -58,7 +58,7 @@ describe('schema version 1', () => {
     const tx = idb.transaction(['people', 'notes'], 'readonly');
     const people = tx.objectStore('people');
     expect([...people.indexNames].sort()).toEqual(
-      ['[teamKey+nameKey]', 'emails', 'lastInteractionAt', 'nameKey', 'siteKeys', 'team', 'topicWords', 'updatedAt', 'words'].sort(),
+      ['[teamKey+nameKey]', 'emails', 'lastInteractionAt', 'nameKey', 'noteWords', 'siteKeys', 'team', 'topicWords', 'updatedAt', 'words'].sort(),
     );
     expect(people.index('emails').multiEntry).toBe(true);
     expect(people.index('nameKey').multiEntry).toBe(false);
