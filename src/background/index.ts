@@ -17,6 +17,8 @@ import { createRouter, isExtensionPage } from './router';
 const db = new HallwayDatabase();
 /** Card frames' ports by cardKey (tab and card id). */
 const cardPorts = new Map<string, Runtime.Port>();
+/** Pushes per card, so a slow greeting never overwrites a newer push. */
+const pushes = new Map<string, number>();
 /** Identities reported by frames inside a tab while the popup asks about it (Chat inside Gmail). */
 const frameReports = new Map<number, PageIdentity[]>();
 /** Frames answer within a few milliseconds of the question; this only bounds a slow one. */
@@ -86,6 +88,7 @@ const route = createRouter({
     }, 100);
   },
   pushToCard(key, message: CardPortMessage) {
+    pushes.set(key, (pushes.get(key) ?? 0) + 1);
     cardPorts.get(key)?.postMessage(message);
   },
 });
@@ -137,8 +140,9 @@ browser.runtime.onConnect.addListener((port) => {
   });
   // A card that reconnects (the worker was stopped meanwhile) may have missed a "hide": tell it
   // what its card shows now, so no note stays behind in a hidden frame.
+  const pushesBefore = pushes.get(key) ?? 0;
   void route({ type: 'card.current', payload: { card } }, sender).then((reply) => {
-    if (!reply.ok || cardPorts.get(key) !== port) return;
+    if (!reply.ok || cardPorts.get(key) !== port || (pushes.get(key) ?? 0) !== pushesBefore) return;
     const view = reply.value as CardView | null;
     const message: CardPortMessage = view ? { type: 'card.show', view } : { type: 'card.hide' };
     port.postMessage(message);
