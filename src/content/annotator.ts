@@ -29,6 +29,9 @@ const HIGHLIGHT_NAMES: Record<MarkerState, string> = {
   uncertain: 'hallway-uncertain',
 };
 
+/** How often marks on nodes that left the page are dropped. */
+const SWEEP_EVERY_MS = 1000;
+
 /** Identities per lookup message: the protocol's limit (src/background/checks.ts). */
 export const MAX_LOOKUP = 5000;
 
@@ -54,7 +57,7 @@ export class Annotator {
   private running: Promise<void> | null = null;
   private readonly highlights = new Map<MarkerState, Highlight>();
   private matcher: NameMatcher | null = null;
-  private needsSweep = false;
+  private sweepTimer: ReturnType<typeof setTimeout> | null = null;
   private isShown = true;
 
   constructor(private readonly options: AnnotatorOptions) {
@@ -131,7 +134,6 @@ export class Annotator {
    * hundreds of small ones queueing in the service worker.
    */
   flush(): Promise<void> {
-    if (this.needsSweep) this.sweep();
     if (!this.running) this.running = this.drain().finally(() => (this.running = null));
     return this.running;
   }
@@ -201,6 +203,7 @@ export class Annotator {
   }
 
   destroy(): void {
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
     for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
     this.marks.clear();
   }
@@ -320,12 +323,15 @@ export class Annotator {
 
   /** Drops marks whose nodes left the page, so nothing stale stays painted or held in memory. */
   private sweep(): void {
-    this.needsSweep = false;
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
+    this.sweepTimer = null;
     for (const mark of this.marks) if (!mark.owner.isConnected) this.unmark(mark);
   }
 
   /** Called when nodes were removed somewhere. */
   noteRemovals(): void {
-    this.needsSweep = true;
+    // Pages remove nodes all the time (hover toolbars, typing indicators): one sweep a second covers
+    // them all. Marks on removed nodes paint nothing meanwhile (their ranges collapse).
+    this.sweepTimer ??= setTimeout(() => this.sweep(), SWEEP_EVERY_MS);
   }
 }

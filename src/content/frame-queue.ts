@@ -85,10 +85,7 @@ export class FrameQueue {
           if (node.nodeType === Node.ELEMENT_NODE && !this.options.isOwn(node)) this.add(node as Element);
           else if (node.nodeType === Node.TEXT_NODE && node.parentElement) this.add(node.parentElement);
         }
-        if (record.removedNodes.length) {
-          this.options.onRemovals();
-          this.schedule();
-        }
+        if (record.removedNodes.length) this.options.onRemovals();
       } else {
         // A recycled row changes its text or its identity attributes: its parent is scanned again.
         const element = record.type === 'characterData' ? record.target.parentElement : (record.target as Element);
@@ -126,8 +123,6 @@ export class FrameQueue {
   private async run(): Promise<void> {
     this.isRunning = true;
     try {
-      // Removals alone queue no roots but still need the sweep that follows a slice.
-      if (!this.pending.size && !this.isFlooded) this.options.afterSlice();
       while (this.pending.size || this.isFlooded) {
         // A stack, so a big root is replaced by its children in document order.
         const work = this.takeRoots().reverse();

@@ -29,9 +29,13 @@ export function readSnapshot(site: SiteAdapter | null): ThreadSnapshot | null {
   };
 }
 
+/** A read slower than this makes the next one wait longer: adapters read every message in the DOM. */
+const SLOW_READ_MS = 16;
+
 export class ThreadWatch {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastSignature = '';
+  private settleMs = SETTLE_MS;
 
   constructor(
     private readonly site: SiteAdapter | null,
@@ -45,11 +49,15 @@ export class ThreadWatch {
   touch(): void {
     if (!this.site) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.read(), SETTLE_MS);
+    this.timer = setTimeout(() => this.read(), this.settleMs);
   }
 
   private read(): void {
+    const started = performance.now();
     const snapshot = readSnapshot(this.site);
+    // On a page with thousands of messages in the DOM a read is a long task; read it less often.
+    const took = performance.now() - started;
+    this.settleMs = took > SLOW_READ_MS ? Math.min(this.settleMs * 2, 60_000) : SETTLE_MS;
     if (!snapshot) return;
     const last = snapshot.messages.at(-1);
     const signature = `${snapshot.key}|${snapshot.messages.length}|${last?.id ?? ''}|${last?.text.length ?? 0}`;
