@@ -39,7 +39,7 @@ export class CardFrame {
   isOpen = false;
 
   constructor(
-    private readonly signal: AbortSignal,
+    signal: AbortSignal,
     private readonly onTampered: () => void,
   ) {
     signal.addEventListener('abort', () => this.remove());

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
-import { call, fixture, launch, type Hallway } from './harness';
+import { call, launch, serveDemoPages, type Hallway } from './harness';
 
 /** Hallway's visible 18 px indicators: randomly named elements directly under <html>. */
 async function indicators(page: Page): Promise<number> {
@@ -25,7 +25,7 @@ describe('the draft check, in Chromium', () => {
 
   beforeAll(async () => {
     hallway = await launch();
-    for (const page of DEMO_PAGES) await hallway.serve(page.pattern, fixture(page.fixture));
+    await serveDemoPages(hallway);
   });
 
   afterAll(async () => {

@@ -7,6 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { DEMO_PAGES } from '../demo/pages';
+import { sampleBackup } from '../demo/sample-people';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -102,4 +104,16 @@ export async function launch(): Promise<Hallway> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Serves every demo page (fixtures at the real site addresses, test/demo/pages.ts). */
+export async function serveDemoPages(hallway: Hallway): Promise<void> {
+  for (const page of DEMO_PAGES) await hallway.serve(page.pattern, fixture(page.fixture));
+}
+
+/** Replaces the directory with the sample people; returns the people page it used. */
+export async function loadSamplePeople(hallway: Hallway): Promise<Page> {
+  const people = await hallway.openPage('src/options/index.html');
+  await call(people, 'backup.import', { data: sampleBackup(), mode: 'replace' });
+  return people;
 }

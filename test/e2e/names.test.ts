@@ -5,8 +5,8 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
-import { SAMPLE_NOTE, sampleBackup } from '../demo/sample-people';
-import { call, fixture, launch, type Hallway } from './harness';
+import { SAMPLE_NOTE } from '../demo/sample-people';
+import { call, fixture, launch, loadSamplePeople, serveDemoPages, type Hallway } from './harness';
 
 type MarkerState = 'unknown' | 'known' | 'noted' | 'uncertain';
 
@@ -57,9 +57,8 @@ describe('names light up, in Chromium', () => {
 
   beforeAll(async () => {
     hallway = await launch();
-    for (const page of DEMO_PAGES) await hallway.serve(page.pattern, fixture(page.fixture));
-    people = await hallway.openPage('src/options/index.html');
-    await call(people, 'backup.import', { data: sampleBackup(), mode: 'replace' });
+    await serveDemoPages(hallway);
+    people = await loadSamplePeople(hallway);
   });
 
   afterAll(async () => {

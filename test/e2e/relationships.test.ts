@@ -5,8 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
-import { sampleBackup } from '../demo/sample-people';
-import { call, fixture, launch, type Hallway } from './harness';
+import { call, launch, loadSamplePeople, serveDemoPages, type Hallway } from './harness';
 
 
 type Detail = { interactions: { kind: string; isAuto: boolean; threadKey?: string }[] };
@@ -17,9 +16,8 @@ describe('relationship depth, in Chromium', () => {
 
   beforeAll(async () => {
     hallway = await launch();
-    for (const page of DEMO_PAGES) await hallway.serve(page.pattern, fixture(page.fixture));
-    people = await hallway.openPage('src/options/index.html');
-    await call(people, 'backup.import', { data: sampleBackup(), mode: 'replace' });
+    await serveDemoPages(hallway);
+    people = await loadSamplePeople(hallway);
   });
 
   afterAll(async () => {

@@ -22,7 +22,6 @@ import { foldName, foldText, normalizeEmail, siteKey, strongKey, type PageIdenti
 import { formatProblems } from '../validate';
 import { queryWords, wordsOf } from '../words';
 import type {
-  FavourBalance,
   MarkerState,
   PeoplePage,
   PeopleSort,
