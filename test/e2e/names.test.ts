@@ -298,5 +298,19 @@ describe('names light up, in Chromium', () => {
     await expect.poll(() => chatCard.getByTestId('card-name').count()).toBe(0);
     await gmail.close();
   });
+
+  it("follows the site's dark theme", async () => {
+    await hallway.serve('https://mail.google.com/mail/u/4/**', fixture('gmail/thread-skeleton.html').replace('<head>', '<head><style>body{background:#1f1f1f;color:#ddd}</style>'));
+    const gmail = await hallway.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/4/#inbox/FMfcgzQbdrLwnnFhXqZcSHQHtjKVQbGg');
+    await expect.poll(() => marked(gmail, 'noted')).toContain('Grace Hopper');
+    await hover(gmail, 'Grace Hopper');
+    const card = await cardFrame(gmail);
+    await expect.poll(() => card.getByTestId('card-name').textContent()).toContain('Grace Hopper');
+    const background = await card.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const [r = 255, g = 255, b = 255] = background.match(/\d+/gu)?.map(Number) ?? [];
+    expect((r + g + b) / 3).toBeLessThan(80);
+    await gmail.close();
+  });
 });
 
