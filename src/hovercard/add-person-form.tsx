@@ -2,7 +2,7 @@ import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ProtocolError, send } from '../shared/protocol';
 import { ErrorLine } from './card-footer';
 import type { UpdateCard } from './use-card-view';
-import { useRequest } from './use-request';
+import { useRequest } from '../ui/use-request';
 
 interface Props {
   initialName: string;

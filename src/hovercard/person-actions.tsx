@@ -7,7 +7,7 @@ import { FavourForm, type Direction } from './favour-form';
 import { freshView } from './fresh-view';
 import { openPeoplePage } from './pages';
 import type { UpdateCard } from './use-card-view';
-import { useRequest } from './use-request';
+import { useRequest } from '../ui/use-request';
 
 interface Props {
   view: CardView;

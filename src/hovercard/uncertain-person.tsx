@@ -6,7 +6,7 @@ import { ErrorLine } from './card-footer';
 import { openPeoplePage } from './pages';
 import { PersonHeader, shownIdentity } from './person-header';
 import type { UpdateCard } from './use-card-view';
-import { useRequest } from './use-request';
+import { useRequest } from '../ui/use-request';
 
 /**
  * A name that matches someone in Hallway with nothing stronger to back it. Anyone can take a

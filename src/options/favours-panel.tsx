@@ -3,7 +3,7 @@ import { send } from '../shared/protocol';
 import type { Favour } from '../shared/model';
 import { favourBalance } from '../shared/favours';
 import { balanceInWords, formatDate, relativeTime } from '../ui/format';
-import { useAction } from './use-action';
+import { useRequest } from '../ui/use-request';
 
 type Direction = Favour['direction'];
 type Effort = Favour['effort'];
@@ -22,7 +22,7 @@ export function FavoursPanel({ personId, favours, onChange }: Props) {
   const [direction, setDirection] = useState<Direction>('asked');
   const [effort, setEffort] = useState<Effort>('small');
   const [what, setWhat] = useState('');
-  const { isBusy, error, run } = useAction();
+  const { isBusy, error, run } = useRequest();
 
   const balance = balanceInWords(favourBalance(favours));
 

@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { Interaction, InteractionKind } from '../shared/model';
 import { formatDate, isoFromDateInput, relativeTime, todayDateInput } from '../ui/format';
-import { useAction } from './use-action';
+import { useRequest } from '../ui/use-request';
 
 const KIND_LABELS: Record<InteractionKind, string> = {
   'in-person': 'In person',
@@ -25,7 +25,7 @@ export function InteractionsPanel({ personId, interactions, onChange }: Props) {
   const [kind, setKind] = useState<InteractionKind>('in-person');
   const [date, setDate] = useState(today);
   const [summary, setSummary] = useState('');
-  const { isBusy, error, run } = useAction();
+  const { isBusy, error, run } = useRequest();
 
   async function log() {
     await run(async () => {

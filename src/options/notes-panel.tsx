@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { Note } from '../shared/model';
 import { formatDate, relativeTime } from '../ui/format';
-import { useAction } from './use-action';
+import { useRequest } from '../ui/use-request';
 
 interface Props {
   personId: string;
@@ -16,7 +16,7 @@ const isSubmitKey = (e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.m
 export function NotesPanel({ personId, notes, onChange }: Props) {
   const inputId = useId();
   const [text, setText] = useState('');
-  const { isBusy, error, run } = useAction();
+  const { isBusy, error, run } = useRequest();
 
   async function add() {
     if (!text.trim() || isBusy) return;
@@ -85,7 +85,7 @@ export function NotesPanel({ personId, notes, onChange }: Props) {
 function NoteItem({ note, onSaved, onDeleted }: { note: Note; onSaved(note: Note): void; onDeleted(): void }) {
   const editId = useId();
   const [editText, setEditText] = useState<string | null>(null);
-  const { isBusy, error, run } = useAction();
+  const { isBusy, error, run } = useRequest();
   const editRef = useRef<HTMLTextAreaElement>(null);
   const isEditing = editText !== null;
   // Focus moves into the editor so keyboard users land where they asked to be.

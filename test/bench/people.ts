@@ -5,7 +5,7 @@
  * word-boundary matching breaks.
  */
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../src/shared/db/backup';
-import { DEFAULT_SETTINGS, type Note, type Person } from '../../src/shared/model';
+import { DEFAULT_SETTINGS, emptyPerson, type Note, type Person } from '../../src/shared/model';
 import { seeded } from './prng';
 
 export interface BenchPerson {
@@ -75,22 +75,17 @@ export function directoryBackup(universe: readonly BenchPerson[], count: number)
   const people: Person[] = [];
   const notes: Note[] = [];
   for (const p of universe.slice(0, count)) {
-    people.push({
-      id: `bench-${p.index}`,
-      displayName: p.full,
-      emails: [p.email],
-      siteIds: [{ site: 'slack', id: p.slackId }],
-      team: `Team ${p.index % 40}`,
-      role: '',
-      teamHistory: [],
-      tags: [],
-      askAbout: [],
-      personal: '',
-      howWeMet: '',
-      cadenceDays: null,
-      createdAt: CREATED,
-      updatedAt: CREATED,
-    });
+    people.push(
+      emptyPerson({
+        id: `bench-${p.index}`,
+        displayName: p.full,
+        emails: [p.email],
+        siteIds: [{ site: 'slack', id: p.slackId }],
+        team: `Team ${p.index % 40}`,
+        createdAt: CREATED,
+        updatedAt: CREATED,
+      }),
+    );
     // Every tenth person has a note, so both "known" and "noted" markers are looked up and painted.
     if (p.index % 10 === 0) {
       notes.push({ id: `bench-note-${p.index}`, personId: `bench-${p.index}`, text: 'Met at the offsite.', createdAt: CREATED, updatedAt: CREATED });

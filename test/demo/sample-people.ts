@@ -3,15 +3,12 @@
  * pages (invented names and addresses), with notes, interactions and favours to show.
  */
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../src/shared/db/backup';
-import { DEFAULT_SETTINGS, type Person } from '../../src/shared/model';
+import { DEFAULT_SETTINGS, emptyPerson, type Person } from '../../src/shared/model';
 
 const CREATED = '2026-09-01T09:00:00.000Z';
 
 function person(fields: Partial<Person> & Pick<Person, 'id' | 'displayName'>): Person {
-  return {
-    emails: [], siteIds: [], team: '', role: '', teamHistory: [], tags: [], askAbout: [], personal: '',
-    howWeMet: '', cadenceDays: null, createdAt: CREATED, updatedAt: CREATED, ...fields,
-  };
+  return emptyPerson({ createdAt: CREATED, updatedAt: CREATED, ...fields });
 }
 
 export const SAMPLE_NOTE = 'Back from parental leave in October; prefers a call to long email threads.';

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from '../ui/error-text';
+import { errorText } from './error-text';
 
 /**
- * One request at a time for the card, with its error and a short-lived confirmation. Inputs are
- * cleared by the caller only after a request succeeds, so a refusal loses nothing typed.
+ * One request at a time for a form (hover card, people page), with its error and a short-lived
+ * confirmation. Inputs are cleared by the caller only after a request succeeds, so a refusal loses
+ * nothing typed.
  */
 export function useRequest() {
   const [isBusy, setIsBusy] = useState(false);
