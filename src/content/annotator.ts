@@ -190,18 +190,6 @@ export class Annotator {
     }
   }
 
-  /** Every identity marked now, for the popup. */
-  identities(): PageIdentity[] {
-    this.sweep();
-    const unique = new Map<string, PageIdentity>();
-    for (const mark of this.marks) if (this.isPainted(mark) || !mark.isFromText) unique.set(mark.key, mark.identity);
-    return [...unique.values()];
-  }
-
-  get markCount(): number {
-    return this.marks.size;
-  }
-
   destroy(): void {
     if (this.sweepTimer) clearTimeout(this.sweepTimer);
     for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);

@@ -544,7 +544,7 @@ export interface IdentityIndex {
   byNameKey: Map<string, string[]>;
   /** People with notes or personal text. */
   noted: Set<string>;
-  /** Full names for finding people in message text (see knownNames). */
+  /** Full names (two words or more) for finding people in message text. */
   names: { key: string; name: string }[];
 }
 
@@ -601,10 +601,6 @@ function isFullName(name: string): boolean {
   return /\S\s+\S/u.test(name);
 }
 
-/** Full names in the directory, to find people in message text. */
-export async function knownNames(db: HallwayDatabase): Promise<{ key: string; name: string }[]> {
-  return (await buildIdentityIndex(db)).names;
-}
 
 /** Adds what the page showed (an address, a site id) to a person, once the user said it is them. */
 export async function linkIdentity(db: HallwayDatabase, personId: string, identity: PageIdentity): Promise<Person> {
