@@ -4,5 +4,5 @@
  */
 export type { ToneEvidence, MessageTone, DraftCheck, DraftLevel } from './message';
 export { analyzeMessage, checkDraft } from './message';
-export type { ToneLevel, ToneMessageInput, ThreadTone, Sensitivity } from './thread';
+export type { Circling, ToneLevel, ToneMessageInput, ThreadTone, Sensitivity } from './thread';
 export { analyzeThread } from './thread';

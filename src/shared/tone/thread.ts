@@ -13,6 +13,18 @@ export interface ToneMessageInput {
   email?: string;
   at?: string;
   text: string;
+  /** True when the page says the user wrote this message: the nudge then speaks about the others. */
+  isOwn?: boolean;
+}
+
+/** A long exchange between the same people that goes round without hostility. */
+export interface Circling {
+  /** How many times the conversation changed hands in the run. */
+  turns: number;
+  /** When the run started (ISO), when the messages carry times. */
+  since: string | null;
+  /** The authors of the run, the user's own name included when they took part. */
+  authors: string[];
 }
 
 export interface ThreadTone {
@@ -26,6 +38,15 @@ export interface ThreadTone {
   summary: string;
   /** Highest hostility per author, 0..1. */
   perAuthor: Record<string, number>;
+  /** ISO 639-1 code of the thread's main language, or 'und' when there is too little text to tell. */
+  language: string;
+  /**
+   * False when the thread is in a language the analysis does not read: then `level` is 'calm' only by
+   * default and must never be shown as calm.
+   */
+  isRead: boolean;
+  /** Set when the thread goes in circles without turning hostile: a gentler reason to talk. */
+  circling: Circling | null;
 }
 
 const TENSE = 0.3;
@@ -128,7 +149,7 @@ export function analyzeThread(messages: readonly ToneMessageInput[], options: { 
   const tense = TENSE + offset;
   const sour = SOUR + offset;
   if (!messages.length) {
-    return { score: 0, level: 'calm', sourFrom: null, evidence: [], summary: 'There are no messages to read.', perAuthor: {} };
+    return { score: 0, level: 'calm', sourFrom: null, evidence: [], summary: 'There are no messages to read.', perAuthor: {}, language: 'und', isRead: true, circling: null };
   }
 
   const features = messages.map((m) => extractFeatures(m.text));
@@ -188,6 +209,9 @@ export function analyzeThread(messages: readonly ToneMessageInput[], options: { 
     evidence,
     summary: summarize(level, messages, evidence, sourFrom, { acceleration, growth, exchange, trend }),
     perAuthor,
+    language: 'en',
+    isRead: true,
+    circling: null,
   };
 }
 
