@@ -1,9 +1,11 @@
 /**
  * Reads threads as JSON Lines and writes one tone verdict per thread:
  *   npm run tone -- <threads.jsonl> [--sensitivity low|normal|high]
- * Input lines: {"id": ..., "messages": [{"author": "...", "email": "...", "at": "ISO time", "text": "..."}]}
- * Output lines: {"id": ..., "score": 0..1, "level": "calm"|"tense"|"sour", "sour_from": index|null,
- * "evidence": [...], "summary": "..."}. A malformed line is reported with its number and skipped; the
+ * Input lines: {"id": ..., "messages": [{"author": "..." | null, "email": "...", "at": "ISO time", "text": "...",
+ * "is_own": true when the user wrote it}]}
+ * Output lines: {"id": ..., "score": 0..1, "level": "calm"|"tense"|"sour"|"unread", "sour_from": index|null,
+ * "evidence": [...], "summary": "...", "language": "en"|..., "circling": {"turns", "since", "authors"}|null}.
+ * "unread" is a thread in a language the analysis does not read (English only for now). A malformed line is reported with its number and skipped; the
  * exit code is then non-zero.
  */
 import { readFileSync } from 'node:fs';
@@ -31,17 +33,21 @@ function threadMessages(record: unknown): ToneMessageInput[] | string {
   for (const [i, raw] of thread.messages.entries()) {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return `messages[${i}] must be an object`;
     const m = raw as Record<string, unknown>;
-    if (typeof m.author !== 'string') return `messages[${i}].author must be a string`;
+    // Exports often lose the author (null): the message is still read, with no history kept for it.
+    if (m.author !== undefined && m.author !== null && typeof m.author !== 'string') return `messages[${i}].author must be a string or null`;
     if (typeof m.text !== 'string') return `messages[${i}].text must be a string`;
-    if (m.email !== undefined && typeof m.email !== 'string') return `messages[${i}].email must be a string`;
-    if (m.at !== undefined && (typeof m.at !== 'string' || Number.isNaN(Date.parse(m.at)))) {
+    if (m.email !== undefined && m.email !== null && typeof m.email !== 'string') return `messages[${i}].email must be a string`;
+    if (m.at !== undefined && m.at !== null && (typeof m.at !== 'string' || Number.isNaN(Date.parse(m.at)))) {
       return `messages[${i}].at must be an ISO date-time`;
     }
+    const isOwn = m.is_own ?? m.isOwn;
+    if (isOwn !== undefined && typeof isOwn !== 'boolean') return `messages[${i}].is_own must be true or false`;
     messages.push({
-      author: m.author,
+      author: typeof m.author === 'string' ? m.author : '',
       text: m.text,
       ...(typeof m.email === 'string' ? { email: m.email } : {}),
       ...(typeof m.at === 'string' ? { at: m.at } : {}),
+      ...(isOwn === true ? { isOwn } : {}),
     });
   }
   return messages;
@@ -64,10 +70,13 @@ export function processToneLine(line: string, sensitivity: Sensitivity = 'normal
     output: JSON.stringify({
       id,
       score: tone.score,
-      level: tone.level,
+      // A thread in a language the analysis does not read is never called calm.
+      level: tone.isRead ? tone.level : 'unread',
       sour_from: tone.sourFrom,
       evidence: tone.evidence,
       summary: tone.summary,
+      language: tone.language,
+      circling: tone.circling,
     }),
   };
 }

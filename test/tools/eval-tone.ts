@@ -6,10 +6,11 @@
  * conversation: every model (and its vocabulary) is refitted on the training folds only, never on the
  * fold it is scored on. Sentiment has no learned part and is scored on everything.
  */
-import { hostilityLogit } from '../../src/shared/tone/message';
+import { attackLogit } from '../../src/shared/tone/message';
 import { linearScore } from '../../src/shared/tone/model';
 import { sentiment } from '../../src/shared/tone/vader';
 import { type AttackItem, type ThreadItem, attackItems, FOLDS, fitAttack, fitForecast, fitPoliteness, politenessItems, threadItems, threadVector } from './tone-datasets';
+import { outOfFold, turnOf } from './tone-folds';
 import { accuracy, auc, balancedAccuracy, dataDir, f1, folds, loadJsonl, pearson, SEED } from './tone-learn';
 
 interface Row {
@@ -18,6 +19,8 @@ interface Row {
   ours: number;
   published: string;
   floor: number | null;
+  /** False for a ceiling (at most), true or absent for a floor (at least). */
+  isAtLeast?: boolean;
 }
 
 const rows: Row[] = [];
@@ -31,7 +34,7 @@ const started = performance.now();
   for (let k = 0; k < FOLDS; k++) {
     const model = fitAttack(items.filter((_, i) => fold[i] !== k));
     items.forEach((it, i) => {
-      if (fold[i] === k) scores[i] = hostilityLogit(it.features, model);
+      if (fold[i] === k) scores[i] = attackLogit(it.features, model);
     });
   }
   const labels = items.map((it) => it.isAttack);
@@ -135,10 +138,68 @@ let forecastSpread = '';
   }
 }
 
+// 5. Workplace data: the shipped message model and thread analysis, every score out of fold.
+const workplaceNotes: string[] = [];
+{
+  const oof = outOfFold((line) => process.stderr.write(`${line}\n`));
+  const share = (xs: boolean[]): number => xs.filter(Boolean).length / Math.max(1, xs.length);
+
+  const dev = 'workplace_threads_dev (10-fold CV)';
+  const byLabel = (label: string) => oof.dev.filter((d) => d.thread.label === label);
+  const sour = byLabel('sour');
+  rows.push({ benchmark: dev, metric: 'sour threads at "sour"', ours: share(sour.map((d) => d.tone.level === 'sour')), published: '—', floor: 0.85, isAtLeast: true });
+  rows.push({ benchmark: dev, metric: 'sour threads at least "tense"', ours: share(sour.map((d) => d.tone.level !== 'calm')), published: '—', floor: null });
+  rows.push({ benchmark: dev, metric: 'tense_ok threads at "sour"', ours: share(byLabel('tense_ok').map((d) => d.tone.level === 'sour')), published: '—', floor: 0.1, isAtLeast: false });
+  rows.push({ benchmark: dev, metric: 'fine threads at "sour"', ours: share(byLabel('fine').map((d) => d.tone.level === 'sour')), published: '—', floor: 0.1, isAtLeast: false });
+  rows.push({ benchmark: dev, metric: 'fine threads at least "tense"', ours: share(byLabel('fine').map((d) => d.tone.level !== 'calm')), published: '—', floor: null });
+  const caught = sour.filter((d) => d.tone.level === 'sour');
+  rows.push({
+    benchmark: dev,
+    metric: 'sour_from within 1 of the label (caught)',
+    ours: share(caught.map((d) => Math.abs(d.tone.sourFrom! - d.thread.sourFrom!) <= 1)),
+    published: '—',
+    floor: 0.7,
+    isAtLeast: true,
+  });
+  rows.push({ benchmark: dev, metric: 'ROC AUC, sour vs the rest', ours: auc(oof.dev.map((d) => d.tone.score), oof.dev.map((d) => Number(d.thread.label === 'sour'))), published: '—', floor: null });
+  // Every sour dev thread is from GitHub and every email thread is calm: within GitHub alone the
+  // score must still rank sour above tense-but-constructive, or it has learned the source.
+  const github = oof.dev.filter((d) => d.thread.channel === 'chat' && d.thread.label !== 'fine');
+  rows.push({ benchmark: dev, metric: 'ROC AUC, GitHub only, sour vs tense_ok', ours: auc(github.map((d) => d.tone.score), github.map((d) => Number(d.thread.label === 'sour'))), published: '—', floor: null });
+  const op = oof.shipped;
+  workplaceNotes.push(`Shipped operating point (calibrated on out-of-fold dev scores): tense ≥ ${op.tense}, sour ≥ ${op.sour}; per fold sour ${Math.min(...oof.operating.map((o) => o.sour))}–${Math.max(...oof.operating.map((o) => o.sour))}.`);
+
+  const heated = 'github_heated_threads (10-fold CV)';
+  const withIncivility = oof.heated.filter((h) => h.thread.hasIncivility);
+  rows.push({ benchmark: heated, metric: 'ROC AUC, thread has incivility', ours: auc(oof.heated.map((h) => h.tone.score), oof.heated.map((h) => Number(h.thread.hasIncivility))), published: '—', floor: 0.9 });
+  rows.push({
+    benchmark: heated,
+    metric: 'first uncivil message found within ±1',
+    ours: share(withIncivility.map((h) => Math.abs(turnOf(h.tone, oof.operating[h.fold]!) - h.thread.firstUncivil!) <= 1)),
+    published: '—',
+    floor: 0.6,
+  });
+
+  const comments = 'github_heated_comments (10-fold CV)';
+  const idx = (pred: (it: (typeof oof.items)[number]) => boolean): number[] => oof.items.flatMap((it, i) => (pred(it) ? [i] : []));
+  const aucOf = (is: number[]): number => auc(is.map((i) => oof.messageScores[i]!), is.map((i) => oof.items[i]!.y));
+  const heatedItems = idx((it) => it.task === 'heated');
+  rows.push({ benchmark: comments, metric: 'ROC AUC, uncivil vs civil', ours: aucOf(heatedItems), published: '—', floor: 0.85 });
+  const kinds = [...new Set(heatedItems.map((i) => oof.items[i]!.kind).filter((k): k is string => Boolean(k)))].sort();
+  for (const kind of kinds) {
+    const n = heatedItems.filter((i) => oof.items[i]!.kind === kind).length;
+    rows.push({ benchmark: comments, metric: `ROC AUC, ${kind.replace(/_/g, ' ')} (${n}) vs civil`, ours: aucOf(idx((it) => it.task === 'heated' && (it.kind === kind || !it.y))), published: '—', floor: null });
+  }
+  rows.push({ benchmark: 'github_toxic_comments_strudel (10-fold CV)', metric: 'ROC AUC, toxic vs not', ours: aucOf(idx((it) => it.task === 'strudel')), published: '—', floor: null });
+  rows.push({ benchmark: 'Attack detection, shipped message model (CGA-WIKI next comment, 10-fold CV)', metric: 'ROC AUC', ours: aucOf(idx((it) => it.task === 'cga')), published: '—', floor: null });
+  rows.push({ benchmark: 'goemotions official test split', metric: 'ROC AUC, sour emotions vs the rest', ours: aucOf(idx((it) => it.split === 'test')), published: '—', floor: 0.8 });
+}
+
 const fmt = (x: number): string => x.toFixed(3);
-const verdict = (r: Row): string => (r.floor === null ? '' : r.ours >= r.floor ? 'meets' : 'BELOW');
-const header = ['benchmark', 'metric', 'ours', 'published', 'floor', ''];
-const cells = rows.map((r) => [r.benchmark, r.metric, fmt(r.ours), r.published, r.floor === null ? '—' : fmt(r.floor), verdict(r)]);
+const meets = (r: Row): boolean => r.floor === null || (r.isAtLeast === false ? r.ours <= r.floor : r.ours >= r.floor);
+const verdict = (r: Row): string => (r.floor === null ? '' : meets(r) ? 'meets' : r.isAtLeast === false ? 'ABOVE' : 'BELOW');
+const header = ['benchmark', 'metric', 'ours', 'published', 'goal', ''];
+const cells = rows.map((r) => [r.benchmark, r.metric, fmt(r.ours), r.published, r.floor === null ? '—' : `${r.isAtLeast === false ? '≤' : '≥'} ${fmt(r.floor)}`, verdict(r)]);
 
 const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c]!.length)));
 const line = (row: string[]): string => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
@@ -151,10 +212,11 @@ console.log('\nMarkdown:\n');
 console.log(`| ${header.slice(0, 5).join(' | ')} |`);
 console.log(`|${header.slice(0, 5).map(() => '---').join('|')}|`);
 for (const row of cells) {
-  const mark = row[5] === 'BELOW' ? ' (below floor)' : '';
+  const mark = row[5] === 'BELOW' ? ' (below goal)' : row[5] === 'ABOVE' ? ' (above goal)' : '';
   console.log(`| ${row[0]} | ${row[1]} | ${row[2]}${mark} | ${row[3]} | ${row[4]} |`);
 }
 
 console.log(`\n${forecastSpread}`);
+for (const note of workplaceNotes) console.log(note);
 
-if (rows.some((r) => r.floor !== null && r.ours < r.floor)) process.exitCode = 1;
+if (rows.some((r) => !meets(r))) process.exitCode = 1;

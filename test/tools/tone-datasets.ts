@@ -3,7 +3,7 @@
  * (fits on training folds only and scores the held-out fold), so both use identical recipes.
  */
 import { extractFeatures, type MessageFeatures } from '../../src/shared/tone/features';
-import { hostilityLogit, isHandWeighted } from '../../src/shared/tone/message';
+import { attackLogit, isHandWeighted } from '../../src/shared/tone/message';
 import type { LinearModel } from '../../src/shared/tone/model';
 import { forecastFeatures } from '../../src/shared/tone/thread';
 import { fitLogistic, loadJsonl, unspace, type Sample } from './tone-learn';
@@ -53,7 +53,7 @@ export function threadItems(): ThreadItem[] {
 export function threadVector(item: ThreadItem, attack: LinearModel): Map<string, number> {
   return forecastFeatures(
     item.messages,
-    item.messages.map((m) => hostilityLogit(m, attack)),
+    item.messages.map((m) => attackLogit(m, attack)),
   );
 }
 

@@ -5,7 +5,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { encodeModel } from '../../src/shared/tone/sour-model';
 import { attackItems, fitAttack, fitForecast, fitPoliteness, politenessItems, threadItems } from './tone-datasets';
+import { outOfFold } from './tone-folds';
+import { fitSour, sourItems } from './tone-sour';
 
 const started = performance.now();
 const attack = fitAttack(attackItems());
@@ -13,11 +16,20 @@ const politeness = fitPoliteness(politenessItems());
 const forecast = fitForecast(threadItems(), attack);
 
 const target = fileURLToPath(new URL('../../src/shared/tone/model-weights.json', import.meta.url));
-const json = JSON.stringify({ attack, politeness, forecast });
+// The operating point is calibrated on out-of-fold scores of the labelled workplace threads.
+const operating = outOfFold((line) => process.stderr.write(`${line}\n`)).shipped;
+const json = JSON.stringify({ attack, politeness, forecast, operating });
 writeFileSync(target, `${json}\n`);
+
+// GoEmotions' official test split stays out, so eval-tone can score the shipped recipe on it.
+const sour = encodeModel(fitSour(sourItems().filter((it) => it.split !== 'test')));
+const sourTarget = fileURLToPath(new URL('../../src/shared/tone/sour-weights.json', import.meta.url));
+const sourJson = JSON.stringify(sour);
+writeFileSync(sourTarget, `${sourJson}\n`);
+console.log(`wrote ${sourTarget}: ${sourJson.length} bytes, ${Object.keys(sour.named).length} named weights`);
 
 const count = (m: { weights: Record<string, number> }): number => Object.keys(m.weights).length;
 console.log(
   `wrote ${target}: ${json.length} bytes; weights attack ${count(attack)}, politeness ${count(politeness)}, ` +
-    `forecast ${count(forecast)}; ${Math.round(performance.now() - started)} ms`,
+    `forecast ${count(forecast)}; operating point tense ${operating.tense}, sour ${operating.sour}; ${Math.round(performance.now() - started)} ms`,
 );

@@ -4,7 +4,8 @@
  * see exactly the same inputs.
  */
 import * as L from './lexicons';
-import { sentiment, type SentimentResult } from './vader';
+import { hashedBuckets } from './hashing';
+import { lexiconValence, sentiment, type SentimentResult } from './vader';
 
 export interface Token {
   /** Lower-cased word with straight apostrophes. */
@@ -22,12 +23,19 @@ export type CueKind =
   | 'profanity'
   | 'profanity-at-you'
   | 'hostile-phrase'
+  | 'dismissive'
   | 'passive-aggressive'
   | 'sarcasm'
   | 'shouting'
   | 'emphasis'
   | 'burst'
   | 'angry-emoji'
+  | 'escalation'
+  | 'record'
+  | 'medium'
+  | 'bad-faith'
+  | 'rhetorical'
+  | 'reproach'
   | 'friendly';
 
 export interface Cue {
@@ -43,6 +51,8 @@ export interface MessageFeatures {
   cues: Cue[];
   sentiment: SentimentResult;
   tokens: Token[];
+  /** Hashed word and character n-grams (see hashing.ts). */
+  buckets: Uint32Array;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -106,6 +116,7 @@ const SETS = {
   insult: phraseSet(L.INSULTS),
   profanity: phraseSet(L.PROFANITY),
   hostile: phraseSet(L.HOSTILE_PHRASES),
+  dismissive: phraseSet(L.DISMISSIVE_PHRASES),
   pa: phraseSet(L.PASSIVE_AGGRESSIVE),
   sarcasm: phraseSet(L.SARCASM),
   friendly: phraseSet(L.FRIENDLY.filter((p) => /^[\p{L} ']+$/u.test(p))),
@@ -119,7 +130,22 @@ const SETS = {
   indicative: phraseSet(L.INDICATIVE),
   reason: phraseSet(L.REASONS),
   disagreement: phraseSet(L.DISAGREEMENT),
+  escalation: phraseSet(L.ESCALATION),
+  record: phraseSet(L.RECORD),
+  medium: phraseSet(L.MEDIUM),
+  badFaith: phraseSet(L.BAD_FAITH),
+  rhetorical: phraseSet(L.RHETORICAL),
+  reproach: phraseSet(L.REPROACH),
 };
+/** Workplace souring lists: feature name and cue kind of each. */
+const WORKPLACE: ReadonlyArray<readonly [keyof typeof SETS, string, CueKind]> = [
+  ['escalation', 'hos.escalate', 'escalation'],
+  ['record', 'hos.record', 'record'],
+  ['medium', 'hos.medium', 'medium'],
+  ['badFaith', 'hos.bad_faith', 'bad-faith'],
+  ['rhetorical', 'hos.rhetorical', 'rhetorical'],
+  ['reproach', 'hos.reproach', 'reproach'],
+];
 const NEGATION = new Set(L.NEGATION_WORDS);
 const FRIENDLY_SYMBOLS = L.FRIENDLY.filter((p) => !/^[\p{L} ']+$/u.test(p));
 const FIRST = new Set(L.FIRST_PERSON);
@@ -130,8 +156,14 @@ const DIRECT_START = new Set(L.DIRECT_START);
 /** Capitalised tokens this short are usually acronyms (API, SLA, QA), not shouting. */
 const MIN_SHOUT_LENGTH = 4;
 /** Longer capitalised words that are working vocabulary rather than raised voices. */
+const COMMON = new Set(L.COMMON_WORDS);
+/** A loud token that is a word a voice can be raised with, rather than an acronym or a product's name. */
+function isWordlike(w: string): boolean {
+  return COMMON.has(w) || lexiconValence(w) !== undefined;
+}
+const VERDICTS = new Set(L.VERDICTS);
 const WORK_ACRONYMS = new Set(
-  'ASAP FYI EOD EOW TODO FIXME NOTE NOTES JSON YAML HTTP HTTPS HTML AWS GCP CSV PDF UTC OKR OKRS KPI KPIS WIP TBD PTAL LGTM README CHANGELOG SQL REST GRPC CORS OAUTH SAML SSO IMHO IIRC AFAIK'.split(' '),
+  'ASAP FYI EOD EOW TODO FIXME NOTE NOTES JSON YAML HTTP HTTPS HTML AWS GCP CSV PDF UTC OKR OKRS KPI KPIS WIP TBD PTAL LGTM README CHANGELOG SQL REST GRPC CORS OAUTH SAML SSO IMHO IIRC AFAIK ERROR ERRORS WARN WARNING INFO DEBUG TRACE FATAL NULL TRUE FALSE NONE GET POST PUT DELETE PATCH'.split(' '),
 );
 
 function add(values: Map<string, number>, name: string, by = 1): void {
@@ -173,6 +205,8 @@ export function extractFeatures(text: string): MessageFeatures {
 
     // Hostility.
     let n = find('insult', i);
+    // "Dick" or "Loser" capitalised inside a sentence is a name, not a word said about someone.
+    if (n && !t.isSentenceStart && /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end))) n = 0;
     if (n) {
       // "you idiot", "your stupid idea", "you're being childish": aimed at a person.
       const you = nearestBefore(tokens, i, 4, SECOND);
@@ -188,6 +222,8 @@ export function extractFeatures(text: string): MessageFeatures {
       }
     }
     n = find('profanity', i);
+    // "I shall screw up sooner or later" owns a mistake; "screw you" is aimed.
+    if (n && t.w === 'screw' && tokens[i + 1]?.w === 'up') n = 0;
     if (n) {
       const next = tokens[i + 1]?.w;
       if (next !== undefined && SECOND.has(next) && next !== 'u') {
@@ -203,6 +239,11 @@ export function extractFeatures(text: string): MessageFeatures {
       add(values, 'hos.phrase');
       cue('hostile-phrase', i, n);
     }
+    n = find('dismissive', i);
+    if (n) {
+      add(values, 'hos.dismissive');
+      cue('dismissive', i, n);
+    }
     n = find('pa', i);
     if (n) {
       add(values, 'hos.pa');
@@ -212,6 +253,13 @@ export function extractFeatures(text: string): MessageFeatures {
     if (n) {
       add(values, 'hos.sarcasm');
       cue('sarcasm', i, n);
+    }
+    for (const [set, name, kind] of WORKPLACE) {
+      n = find(set, i);
+      if (n) {
+        add(values, name);
+        cue(kind, i, n);
+      }
     }
     n = find('friendly', i);
     if (n) {
@@ -267,6 +315,34 @@ export function extractFeatures(text: string): MessageFeatures {
     cues.push({ kind: 'angry-emoji', phrase: angry[0], start: angry.index });
   }
 
+  // A one-word sentence passing judgement ("Sad.", "Unacceptable.") after the author's say.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.isSentenceStart || !VERDICTS.has(t.w) || (tokens[i + 1] && tokens[i + 1]!.sentence === t.sentence)) continue;
+    if (tokens.length < 3) continue;
+    const after = text.slice(t.end, t.end + 2);
+    if (!/^[.!]/.test(after) && t.end !== text.trimEnd().length) continue;
+    add(values, 'hos.verdict');
+    cues.push({ kind: 'hostile-phrase', phrase: text.slice(t.start, t.end + (after[0] === '.' || after[0] === '!' ? 1 : 0)), start: t.start });
+  }
+  // "Really?" and "Seriously?" as a question of their own are incredulity.
+  for (const m of text.matchAll(/(?<![\p{L}])(really|seriously)\s*\?/giu)) {
+    add(values, 'hos.phrase');
+    cues.push({ kind: 'hostile-phrase', phrase: m[0], start: m.index });
+  }
+  // "I told you Friday. It's Monday.": the day named as a reproach.
+  for (const m of text.matchAll(/(?<![\p{L}])it['’]?s (?:now |already )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|been (?:a|two|three|four|five|several) (?:days|weeks|months))\s*[.!]/giu)) {
+    add(values, 'hos.reproach');
+    cues.push({ kind: 'reproach', phrase: m[0].replace(/[.!]$/, ''), start: m.index });
+  }
+
+  // "/s" closes a sarcastic line; inside "179k/s" or "KB/s" it is a rate.
+  const sarcasmMark = /(?:^|\s)\/s(?=\s*$)/mu.exec(text);
+  if (sarcasmMark) {
+    add(values, 'hos.sarcasm');
+    cues.push({ kind: 'sarcasm', phrase: '/s', start: sarcasmMark.index + sarcasmMark[0].indexOf('/') });
+  }
+
   shouting(text, tokens, values, cues);
   bursts(text, values, cues);
 
@@ -279,7 +355,7 @@ export function extractFeatures(text: string): MessageFeatures {
   if (second > 0) values.set('s.neg_you', senti.neg);
   values.set('len.log', Math.log1p(tokens.length));
   values.set('q.count', Math.min(3, count(text, '?')));
-  return { values, cues, sentiment: senti, tokens };
+  return { values, cues, sentiment: senti, tokens, buckets: hashedBuckets(tokens) };
 }
 
 function count(text: string, ch: string): number {
@@ -308,7 +384,8 @@ function shouting(text: string, tokens: Token[], values: Map<string, number>, cu
   const runs: Array<[number, number]> = [];
   let runStart = -1;
   const isLoud = (raw: string): boolean =>
-    raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase() && !WORK_ACRONYMS.has(raw);
+    // "792M", "4XX" and "H264" are sizes and codes, not raised voices.
+    raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase() && !/\d/.test(raw) && !WORK_ACRONYMS.has(raw);
   for (let i = 0; i < tokens.length; i++) {
     const raw = text.slice(tokens[i]!.start, tokens[i]!.end);
     for (const ch of raw) {
@@ -329,27 +406,36 @@ function shouting(text: string, tokens: Token[], values: Map<string, number>, cu
   const phraseOf = ([a, b]: [number, number]): string => text.slice(tokens[a]!.start, tokens[b]!.end);
   // Short capitalised words are mostly acronyms (API, SLA, EU): shouting needs three loud words in a
   // row, two long ones, or a message that is mostly capitals.
-  const shout = runs.find(([a, b]) => b - a >= 2 || (b - a === 1 && length(a) >= MIN_SHOUT_LENGTH && length(b) >= MIN_SHOUT_LENGTH));
-  const isMostlyCaps = letters >= 12 && upper / letters > 0.6;
-  if (shout || (isMostlyCaps && runs.length)) {
+  const wordlike = (a: number, b: number): number => {
+    let n = 0;
+    for (let i = a; i <= b; i++) if (isWordlike(tokens[i]!.w)) n++;
+    return n;
+  };
+  const shout = runs.find(([a, b]) => (b - a >= 2 && wordlike(a, b) >= 2) || (b - a === 1 && wordlike(a, b) === 2 && length(a) + length(b) >= 2 * MIN_SHOUT_LENGTH - 1));
+  const isMostlyCaps = letters >= 12 && upper / letters > 0.6 && runs.some(([a, b]) => wordlike(a, b) >= 2);
+  if (shout || isMostlyCaps) {
     const run = shout ?? runs.reduce((x, y) => (y[1] - y[0] > x[1] - x[0] ? y : x));
     values.set('hos.caps', 1);
     cues.push({ kind: 'shouting', phrase: phraseOf(run), start: tokens[run[0]]!.start });
     return;
   }
-  const emphasis = runs.filter(([a, b]) => a === b && length(a) >= MIN_SHOUT_LENGTH);
+  const emphasis = runs.filter(([a, b]) => a === b && length(a) >= 3 && isWordlike(tokens[a]!.w));
   if (!emphasis.length) return;
   values.set('hos.caps_word', emphasis.length);
   for (const run of emphasis.slice(0, 2)) cues.push({ kind: 'emphasis', phrase: phraseOf(run), start: tokens[run[0]]!.start });
 }
 
 function bursts(text: string, values: Map<string, number>, cues: Cue[]): void {
-  // Three or more "!"/"?" in a row, or any mix of the two ("?!", "!?").
+  // Three or more "!"/"?" in a row, or any mix of the two ("?!", "!?"). A run of "!" alone is kept
+  // apart: "Shipped!!!!!" is cheer, and message.ts counts it only when the words are negative.
   const re = /[!?]{3,}|\?+!+[!?]*|!+\?+[!?]*/g;
   let n = 0;
+  let cheers = 0;
   for (const m of text.matchAll(re)) {
-    n++;
-    if (n <= 2) cues.push({ kind: 'burst', phrase: m[0], start: m.index });
+    if (/^!+$/.test(m[0])) cheers++;
+    else n++;
+    if (n + cheers <= 2) cues.push({ kind: 'burst', phrase: m[0], start: m.index });
   }
   if (n) values.set('hos.burst', Math.min(n, 3));
+  if (cheers) values.set('hos.excl', Math.min(cheers, 3));
 }

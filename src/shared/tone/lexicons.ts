@@ -31,12 +31,25 @@ export const HOSTILE_PHRASES: readonly string[] = [
   'shut up', 'get lost', 'grow up', 'get a life', 'get over it', 'screw you', 'piss off', 'f off',
   'go away', 'learn to read', "can't you read", 'can you not read', "what's wrong with you",
   'what is wrong with you', 'who do you think you are', 'how dare you', 'nobody cares', 'no one cares',
-  'do your job', 'do your homework', 'are you kidding me', 'are you serious', 'you people',
-  'are you stupid', 'are you blind', 'did you even read', 'did you even look', 'did you even bother',
-  'you have no idea', "you don't know what you're talking about", 'you clearly', 'you obviously',
-  'you always', 'you never', 'your fault', 'unacceptable', 'this is a joke',
-  'waste of time', 'waste of my time', 'stop wasting', 'i give up', 'give me a break', 'seriously?',
-  'get your act together', 'not my problem', 'figure it out yourself', 'read the docs',
+  'do your job', 'do your homework', 'are you kidding me', 'are you stupid', 'are you blind',
+  'did you even read', 'did you even look', 'did you even bother', "you don't know what you're talking about",
+  'unacceptable', 'this is a joke', 'waste of my time', 'stop wasting', 'get your act together',
+  'figure it out yourself', 'your problem, not mine', 'that is your problem', "that's your problem",
+  'solely your problem', 'what the hell', 'the hell with', 'to hell with', 'stinks', 'your vitriol',
+  'such a joke', 'what a joke', 'rtfm', 'what do you want from me', 'nobody asked', 'no one asked',
+];
+
+/**
+ * Milder: generalising, brushing off, or calling out the other's tone. Each alone makes a reply
+ * tense rather than hostile.
+ */
+export const DISMISSIVE_PHRASES: readonly string[] = [
+  'are you serious', 'you people', 'you have no idea', 'you clearly', 'you obviously', 'you always', 'you never',
+  'your fault', 'waste of time', 'i give up', 'give me a break', 'not my problem', 'read the docs', 'yeah sure',
+  'sure, whatever', 'not constructive', 'not very respectful', 'disrespectful', 'your tone', 'watch your tone',
+  'code of conduct', 'spare me', 'works on my machine', 'read the logs', 'read the manual',
+  'what else you want me to say', 'what more do you want', 'not sure what else to tell you', 'not interested in your',
+  'are you even',
 ];
 
 /**
@@ -60,8 +73,8 @@ export const PASSIVE_AGGRESSIVE: readonly string[] = [
   'if you had read', 'if you read my', 'if you had bothered', 'with all due respect', 'no offense but',
   'no offence but', "i'm sure you're busy", 'as you should know', 'as you should be aware',
   'it is not that hard', "it's not that hard", "it's not rocket science", 'not rocket science',
-  'must be nice', 'some of us', 'thanks for nothing', 'thanks for your input', 'noted.',
-  'kindly do the needful', 'going forward, please', 'moving forward, please', 'please advise',
+  'must be nice', 'some of us', 'thanks for nothing', 'thanks for your input',
+  'kindly do the needful', 'going forward, please', 'moving forward, please', 
   'as discussed multiple times', 'as we discussed multiple times', 'still waiting', 'any update on this?',
   'i shouldn\'t have to', 'why is this so hard', 'how hard is it',
 ];
@@ -69,9 +82,128 @@ export const PASSIVE_AGGRESSIVE: readonly string[] = [
 /** Sarcasm cues: praise words that usually mean the opposite in these positions. */
 export const SARCASM: readonly string[] = [
   'yeah right', 'oh great', 'oh wonderful', 'oh fantastic', 'oh perfect', 'oh sure', 'sure, because',
-  'thanks a lot', 'thanks a bunch', 'good luck with that', 'how nice of you', 'nice of you to',
+  'good luck with that', 'how nice of you', 'nice of you to',
   'wow, just wow', 'just wow', 'bravo', 'slow clap', 'what a surprise', 'shocking', 'big surprise',
-  'clearly you know best', 'must be nice', '/s',
+  'clearly you know best', 'must be nice', 'great, very helpful', 'wow, very helpful', 'really helpful, thanks a lot', 'super helpful, thanks',
+  'thanks for nothing', "well that's just great", 'great, just great', 'just great', 'perfect, just perfect',
+  'oh joy', 'colour me surprised', 'color me surprised', 'what a shocker', 'who could have guessed',
+  'who would have thought', 'thanks for the heads up, i guess', 'love that for us', 'cool story',
+  'glad to see you finally', 'how convenient', 'how very', 'oh how nice', 'real helpful', 'so helpful, thanks',
+];
+
+/*
+ * How colleagues sour in writing without a rude word: reminders of what was already said, reproach
+ * dressed as process, threats to take it higher, witnesses pulled in, bad faith imputed, accusing
+ * questions, and people saying themselves that writing no longer works. Written from the patterns
+ * that workplace-communication guides and the incivility literature describe (Ferreira et al., "The
+ * 'Shut the f**k up' Phenomenon", ICSE 2021, incivility types; Andersson & Pearson, "Tit for Tat?
+ * The Spiraling Effect of Incivility in the Workplace", 1999), not from any labelled thread.
+ */
+
+/** Threats to take the matter over someone's head. */
+export const ESCALATION: readonly string[] = [
+  'take it to your manager', 'take this to your manager', 'take it to my manager', 'take this up with your manager',
+  'take this to management', 'take it to management', 'take this higher', 'take it higher', 'escalate this',
+  "i'll escalate", 'i will escalate', 'i am escalating', "i'm escalating", 'escalating this', 'escalate to',
+  'have no choice but to escalate', 'raise this with your manager', 'raise it with your manager',
+  'raise this with management', 'bring this to your manager', 'speak to your manager', 'talk to your manager',
+  'talk to your boss', 'speak to your boss', 'go over your head', 'involve hr', 'involve legal', 'loop in hr',
+  'report this to', 'report you', 'file a complaint', 'formal complaint', 'lodge a complaint', 'take this to hr',
+  "i'll be raising this", 'i will be raising this', 'you leave me no choice', 'leave me no choice',
+  'consider this a final warning', 'final warning', 'last warning', "don't make me",
+];
+
+/** Pulling someone in as a witness or judge rather than for their help. */
+export const RECORD: readonly string[] = [
+  "so there's a record", 'so there is a record', 'for the record', 'so it is on record', "so it's on record",
+  'on the record', 'for visibility', 'for transparency', 'so everyone is aware', 'so that everyone is aware',
+  'so everyone knows', 'cc your manager', "cc'ing your manager", 'ccing your manager', 'copying your manager',
+  'copying in your manager', 'looping in your manager', 'adding your manager', 'cc my manager', "cc'ing my manager",
+  'copying my manager', 'adding my manager', 'looping in my manager', 'let the record show', 'i want this documented',
+  'documenting this', 'in writing so', 'put this in writing', 'putting this in writing', 'get this in writing',
+  'noted for the record', 'just so we are clear', "just so we're clear", 'let it be noted',
+];
+
+/** The writers themselves saying the medium has stopped working. */
+export const MEDIUM: readonly string[] = [
+  'stop doing this in writing', 'stop doing this over email', 'stop doing this over chat', 'stop doing this on slack',
+  'not going to do this over email', 'not going to argue over email', "i'm not going to argue", 'i am not going to argue',
+  'not the place for this', 'not the place to discuss', "this isn't the place", 'discuss this in person', 'talk about this in person',
+  'this is going nowhere', 'going in circles', 'go in circles',
+  'round in circles', 'around in circles', 'we keep going back and forth', 'back and forth on this', 'this back and forth',
+  'lost in translation over email', 'tone does not come across', "tone doesn't come across", 'came across wrong',
+  'came across badly', 'that came out wrong', 'rather not do this in writing', 'rather talk than type',
+  'can we just talk', 'let us stop here',
+  "let's stop here", 'agree to disagree', "let's not do this here", 'not doing this here',
+];
+
+/** Imputing bad faith or a lack of care. */
+export const BAD_FAITH: readonly string[] = [
+  "you clearly don't care", 'you clearly do not care', "you don't care about", 'you do not care about',
+  "you obviously don't care", "you don't even care", 'you never listen', "you don't listen", 'you do not listen',
+  "you're not even trying", 'you are not even trying', "you aren't even trying", 'you just want to',
+  "you're deliberately", 'you are deliberately', 'you deliberately', 'on purpose', 'you conveniently',
+  'conveniently forgot', 'conveniently ignored', 'you keep ignoring', 'you ignored', 'stop ignoring',
+  'you refuse to', 'you refused to', "you couldn't be bothered", 'you could not be bothered', "didn't even bother",
+  'did not even bother', "you don't respect", 'you do not respect', 'no respect for', 'you think you can',
+  'pretending', 'pretend to', 'i warned you', 'i warned about', 'i did warn', "wasn't interested", 'was not interested',
+  'ignoring my', 'ignored my', 'nobody listened', 'no one listened', "you're just covering", 'covering yourself', 'cover yourself', 'throw me under the bus',
+  'threw me under the bus', 'under the bus', 'blindsided', 'went behind my back', 'behind my back', 'behind our backs',
+  'you made me look', 'you always do this', 'every single time', 'not my fault', 'not our fault', 'your mess', 'your mistake', 'you messed up', 'you dropped the ball',
+  'dropped the ball', 'you failed to', 'failed to mention', 'you forgot to', 'nobody told me', 'no one told me',
+  'i was never told', 'i was not told', "i wasn't told", 'why was i not told', "why wasn't i told",
+];
+
+/** Accusing questions: asked to blame, not to learn. */
+export const RHETORICAL: readonly string[] = [
+  'why do you keep', 'why would you', "why didn't you", 'why did you not', "why can't you", 'why cannot you',
+  "why haven't you", "why won't you", 'why are you still', 'why is this still', 'why is it so hard', 'why is this so hard',
+  'how many times', 'how many more times', 'what part of', 'do you even', 'did you even', 'did you not read',
+  "didn't you read", 'did you read', 'is that too much to ask', 'is it too much to ask', 'how hard can it be',
+  'how hard is it to', 'how is that my problem', 'how is this my problem', 'who approved this', 'who signed off on this',
+  'why am i the only one', 'is it really that hard', 'was that so hard', 'what were you thinking', 'seriously, why',
+  'are we really', 'then why', 'since when', 'who decided', 'what is the point', "what's the point",
+];
+
+/** Reproach dressed as process: reminders of what was said, lessons for "going forward". */
+export const REPROACH: readonly string[] = [
+  'as i mentioned', 'as i mentioned before', 'as i mentioned earlier', 'as i mentioned in my previous message',
+  'as i mentioned in my last email', 'as mentioned before', 'as mentioned earlier', 'as mentioned previously',
+  'going forward it would', "going forward i'd", 'going forward i would', 'going forward, i would', 'going forward, it would',
+  'for the third time', 'this is the third time', 'this is the second time', 'extremely frustrating', 'very frustrating',
+  'really disappointed', 'very disappointed', 'quite disappointed', 'deeply disappointed', 'as i said',
+  'as i noted', 'as i stated', 'like i said', 'like i said before', 'like i mentioned',
+  'i told you', 'i did tell you', 'i already asked', "i've asked", 'i have asked', 'i asked you', 'i asked for this',
+  "i've been asking", 'i have been asking', "i've asked twice", 'asked three times', 'asked twice', 
+  'still waiting', "still haven't", 'still have not', 'still no response',
+  'never heard back', 'have not heard back', "haven't heard back", 
+  'in the future, please', 'in future, please', 'for future reference', 'next time, please', 'next time please',
+  'it would help to hear', 'it would have helped', 'would have been helpful', 'would have been nice',
+  'it would have been nice', 'i would have appreciated', "i'd have appreciated", 
+  "i'd appreciate it if you", 'i would appreciate it if you', 'please refrain',
+  'please stop', 'kindly stop', 'friendly reminder', 'gentle reminder', 'kind reminder', 'just a reminder',
+  'per our conversation', 'as agreed', 'as we agreed', 'you agreed', 
+  'you promised', 'you told me', 'to be clear', 'let me be clear', 'let me be very clear', 'to be perfectly clear',
+  'respectfully', 'quite frankly', 
+  "i'm confused why", 'i am confused why', 'i fail to see', 'i fail to understand',
+  'that is not what i said', "that's not what i said",
+  'not what i asked', 'that is not what i asked', 'read my message', 'read my email', 'read the thread',
+  'scroll up', 'see above', 'see my previous', 'see my earlier', 'once more', 'one more time',
+  'this is not ok', 'this is not okay', "this isn't ok", "this isn't okay", 'not acceptable', 'not good enough',
+  'not professional', 'unprofessional', 
+  'extremely frustrating', 'i am done', "i'm done", 'i give up', 'whatever you say', 'if you say so', 'fine, whatever',
+  'suit yourself', 'do what you want', 'your funeral', 'no thanks to', 
+];
+
+/**
+ * Whole replies that, after longer ones, say "I am not talking to you any more than I must": the
+ * coldness is in the collapse and the full stop, so these count only against the author's own
+ * earlier messages (see thread.ts).
+ */
+export const CURT_REPLIES: readonly string[] = [
+  'understood', 'fine', 'ok', 'okay', 'k', 'noted', 'sure', 'whatever', 'got it', 'go ahead', 'if you say so',
+  'as you wish', 'right', 'great', 'thanks', 'thank you', 'yes', 'no', 'done', 'sent', 'see above', 'again',
+  'correct', 'wrong', 'noted, thanks', 'fine by me', 'your call', 'do what you want', 'duly noted', 'acknowledged',
 ];
 
 /** Signals that hyperbole or swearing is friendly banter. */
@@ -119,3 +251,25 @@ export const DISAGREEMENT = [
   'still', 'refuse', 'ignore', 'ignored', 'ignoring', 'blame', 'complain', 'complaint', 'fault',
 ];
 export const NEGATION_WORDS = ['not', 'no', 'never', "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "can't", 'cannot', "shouldn't", "wouldn't", 'nothing', 'nobody'];
+
+/**
+ * Everyday English words: a run of capitals counts as a raised voice only when it is made of words
+ * like these (or of words with a feeling in the sentiment lexicon), not of acronyms and product names
+ * ("FERC", "EGAS", "GLTF").
+ */
+export const COMMON_WORDS: readonly string[] = (
+  'a about above after again against all always am an and any are as at be because been before being below between both but by ' +
+  'can cannot could did do does doing done dont don\'t down during each every ever few fix for from further get give go going ' +
+  'had has have having he her here him his how i if in into is isn\'t it its just know last let like look make me more most must ' +
+  'my need needs never no nor not now of off on once one only or other our out over own please read really right same say see she ' +
+  'should so some still stop such than that the their them then there these they this those through to too twice under until up ' +
+  'us very was we were what when where which while who whom why will with won\'t work works would wrong yes yet you your ' +
+  'bug bugs broken break breaks test tests help listen answer reply told said asked again enough anything nothing everything ' +
+  'everyone nobody anyone someone people time times day today tomorrow thing things issue problem way'
+).split(' ');
+
+/** One-word sentences that pass judgement: "Sad.", "Unacceptable.", "Pathetic." */
+export const VERDICTS: readonly string[] = [
+  'sad', 'unacceptable', 'pathetic', 'ridiculous', 'absurd', 'disgraceful', 'shameful', 'embarrassing', 'useless',
+  'hopeless', 'unbelievable', 'typical', 'figures', 'seriously', 'whatever', 'shocking', 'disappointing', 'unreal',
+];

@@ -2,8 +2,12 @@
  * Tone of a whole thread: how hostile it got, whether it is getting worse, where it turned, and why.
  */
 import { extractFeatures, type MessageFeatures } from './features';
-import { evidenceOf, hostilityLogit, MODELS, PRIOR_SHIFT, type ToneEvidence } from './message';
+import { attackLogit, evidenceOf, hostilityLogit, MODELS, PRIOR_SHIFT, WORKPLACE_CUES, type ToneEvidence } from './message';
+import { findCircling } from './circling';
 import { linearScore, sigmoid, type LinearModel } from './model';
+import { prepareMessage, threadLanguage } from './prepare';
+import { isKnownAuthor, relationalSignals, RELATION_REASONS } from './relations';
+import type { HashedModel } from './sour-model';
 
 export type ToneLevel = 'calm' | 'tense' | 'sour';
 export type Sensitivity = 'low' | 'normal' | 'high';
@@ -47,14 +51,28 @@ export interface ThreadTone {
   isRead: boolean;
   /** Set when the thread goes in circles without turning hostile: a gentler reason to talk. */
   circling: Circling | null;
+  /** Hostility of each message, 0..1, in the thread's context. */
+  messageScores: number[];
 }
 
-const TENSE = 0.3;
-const SOUR = 0.6;
-const SENSITIVITY_OFFSET: Record<Sensitivity, number> = { low: 0.1, normal: 0, high: -0.1 };
+/**
+ * Where a thread's score becomes "tense" and "sour": calibrated on hand-labelled workplace threads by
+ * `npm run train:tone` (see test/tools/tone-calibrate.ts), so that most sour threads reach "sour"
+ * while few constructive or fine ones do.
+ */
+export interface OperatingPoint {
+  tense: number;
+  sour: number;
+}
+/** Sensitivity scales the thresholds: "high" speaks up about a fifth sooner, "low" a quarter later. */
+const SENSITIVITY_SCALE: Record<Sensitivity, number> = { low: 1.25, normal: 1, high: 0.8 };
 const MAX_EVIDENCE = 8;
 /** Messages below this hostility contribute no evidence. */
 const EVIDENCE_FLOOR = 0.2;
+/** Below this, a thread's pace and shape amplify nothing: a quick friendly chat stays calm. */
+const DYNAMICS_FROM = 0.15;
+/** The thread turned at the first message this close to its worst one. */
+const TURN_SHARE = 0.6;
 
 /**
  * Thread features for the learned forecast ("is this heading for a personal attack?"): the course of
@@ -77,12 +95,12 @@ export function forecastFeatures(messages: readonly MessageFeatures[], logits: r
   // Totals over the thread, log-scaled so one long thread does not swamp the rest.
   const totals = new Map<string, number>();
   for (const m of messages) {
-    for (const [name, x] of m.values) if (!name.startsWith('w:')) totals.set(name, (totals.get(name) ?? 0) + x);
+    for (const [name, x] of m.values) if (!name.startsWith('w:') && !WORKPLACE_CUES.includes(name)) totals.set(name, (totals.get(name) ?? 0) + x);
   }
   for (const [name, x] of totals) v.set(`sum:${name}`, Math.sign(x) * Math.log1p(Math.abs(x)));
   // The last message is what the next reply answers: its strategies are the prompt.
   for (const [name, x] of messages[n - 1]!.values) {
-    if (/^(pol|hos|dis|s)\./.test(name)) v.set(`last:${name}`, x);
+    if (/^(pol|hos|dis|s)\./.test(name) && !WORKPLACE_CUES.includes(name)) v.set(`last:${name}`, x);
   }
   return v;
 }
@@ -144,16 +162,49 @@ function ordinal(n: number): string {
   return `${n}${s}`;
 }
 
-export function analyzeThread(messages: readonly ToneMessageInput[], options: { sensitivity?: Sensitivity } = {}): ThreadTone {
-  const offset = SENSITIVITY_OFFSET[options.sensitivity ?? 'normal'];
-  const tense = TENSE + offset;
-  const sour = SOUR + offset;
+/**
+ * Where a thread turned: the first message nearly as hostile as its worst one (and at least tense),
+ * so the turn is placed where it started rather than where it peaked.
+ */
+export function turnIndex(hostility: readonly number[], tense: number): number {
+  const peak = Math.max(...hostility);
+  const at = hostility.findIndex((p) => p >= Math.max(tense, TURN_SHARE * peak));
+  return at >= 0 ? at : hostility.indexOf(peak);
+}
+
+/** Languages the analysis reads; 'und' is too little text to tell, read as English. */
+const READ_LANGUAGES: ReadonlySet<string> = new Set(['en', 'und']);
+
+export interface ThreadOptions {
+  sensitivity?: Sensitivity;
+  /** The message model; the evaluation passes one fitted without the thread's own messages. */
+  model?: HashedModel;
+  /** The levels' thresholds; the evaluation passes ones calibrated without the thread. */
+  operating?: OperatingPoint;
+}
+
+export function analyzeThread(messages: readonly ToneMessageInput[], options: ThreadOptions = {}): ThreadTone {
+  const scale = SENSITIVITY_SCALE[options.sensitivity ?? 'normal'];
+  const operating = options.operating ?? MODELS.operating;
+  const tense = operating.tense * scale;
+  const sour = Math.min(0.95, operating.sour * scale);
   if (!messages.length) {
-    return { score: 0, level: 'calm', sourFrom: null, evidence: [], summary: 'There are no messages to read.', perAuthor: {}, language: 'und', isRead: true, circling: null };
+    return { score: 0, level: 'calm', sourFrom: null, evidence: [], summary: 'There are no messages to read.', perAuthor: {}, language: 'und', isRead: true, circling: null, messageScores: [] };
   }
 
-  const features = messages.map((m) => extractFeatures(m.text));
-  const logits = features.map((f) => hostilityLogit(f));
+  const prepared = messages.map((m) => ({ author: m.author, ...prepareMessage(m.text) }));
+  const language = threadLanguage(prepared.map((p) => p.text)).code;
+  const features = prepared.map((p) => extractFeatures(p.text));
+  const base = features.map((f) => hostilityLogit(f, options.model));
+  const politeness = features.map((f) => sigmoid(linearScore(MODELS.politeness, f.values)));
+  const relations = relationalSignals(
+    prepared,
+    features,
+    politeness,
+    base.map((z) => sigmoid(z + PRIOR_SHIFT)),
+  );
+  const logits = [...base];
+  for (const r of relations) logits[r.message]! += r.weight;
   const hostility = logits.map((z) => sigmoid(z + PRIOR_SHIFT));
 
   const perAuthor: Record<string, number> = {};
@@ -177,20 +228,16 @@ export function analyzeThread(messages: readonly ToneMessageInput[], options: { 
   // Fast, long, two-person exchanges are how arguments look, but so do lively friendly chats: these
   // only amplify hostility that is already there.
   const dynamics = 0.12 * acceleration + 0.08 * growth + 0.1 * exchange + 0.1 * trend;
-  score += (1 - score) * dynamics * clamp01(score / 0.3);
+  score += (1 - score) * dynamics * clamp01((score - DYNAMICS_FROM) / 0.3);
 
   // The learned forecast (trained on Wikipedia talk threads that later turned to personal attacks)
   // nudges, never decides: its vocabulary is not that of workplace mail.
-  const risk = sigmoid(forecastLogit(features, logits));
+  const risk = sigmoid(forecastLogit(features, features.map((f) => attackLogit(f))));
   score += (1 - score) * 0.1 * clamp01(2 * risk - 1) * clamp01(score / 0.2);
   score = round(clamp01(score));
 
   const level: ToneLevel = score >= sour ? 'sour' : score >= tense ? 'tense' : 'calm';
-  let sourFrom: number | null = null;
-  if (level === 'sour') {
-    const turn = Math.max(tense, 0.6 * peak);
-    sourFrom = hostility.findIndex((p) => p >= turn);
-  }
+  const sourFrom = level === 'sour' ? turnIndex(hostility, tense) : null;
 
   const evidence: ToneEvidence[] = [];
   for (const [p, i] of ranked) {
@@ -199,19 +246,31 @@ export function analyzeThread(messages: readonly ToneMessageInput[], options: { 
       if (evidence.length >= MAX_EVIDENCE) break;
       evidence.push({ message: i, author: messages[i]!.author, phrase: e.phrase, reason: e.reason });
     }
+    const hasCues = evidence.some((e) => e.message === i);
+    for (const r of relations) {
+      if (r.message !== i || evidence.length >= MAX_EVIDENCE) continue;
+      // Dropped courtesies support what the words already show; alone they are worth naming.
+      if (hasCues && (r.kind === 'courtesy-dropped' || r.kind === 'politeness-dropped')) continue;
+      evidence.push({ message: i, author: messages[i]!.author, phrase: r.phrase, reason: RELATION_REASONS[r.kind] });
+    }
   }
   evidence.sort((a, b) => a.message - b.message);
 
+  const isRead = READ_LANGUAGES.has(language);
+  const circling = level !== 'sour' ? findCircling(messages, prepared.map((p) => p.text), features) : null;
   return {
     score,
     level,
     sourFrom,
     evidence,
-    summary: summarize(level, messages, evidence, sourFrom, { acceleration, growth, exchange, trend }),
+    summary: isRead
+      ? summarize(level, messages, evidence, sourFrom, { acceleration, growth, exchange, trend })
+      : 'The conversation is not in English, so its tone was not read.',
     perAuthor,
-    language: 'en',
-    isRead: true,
-    circling: null,
+    language,
+    isRead,
+    circling,
+    messageScores: hostility.map(round),
   };
 }
 
@@ -230,6 +289,7 @@ function summarize(
   // Quote the turning point first, then the strongest other phrases, each once.
   const lead = sourFrom ?? evidence[0]?.message ?? 0;
   const leadAuthor = messages[lead]?.author;
+  const leadName = messages[lead] ? nameOf(messages[lead]) : null;
   const ordered = [...evidence.filter((e) => e.message === lead), ...evidence.filter((e) => e.message !== lead)];
   const seen = new Set<string>();
   const quotes: string[] = [];
@@ -237,7 +297,8 @@ function summarize(
     const key = e.phrase.toLowerCase();
     if (seen.has(key) || quotes.length >= 3) continue;
     seen.add(key);
-    quotes.push(`“${e.phrase}” (${e.reason}${e.author === leadAuthor ? '' : `, ${e.author}`})`);
+    const other = e.author === leadAuthor ? null : nameOf(messages[e.message]!);
+    quotes.push(`“${e.phrase}” (${e.reason}${other ? `, ${other}` : ''})`);
   }
   const quoted = quotes.length > 1 ? `${quotes.slice(0, -1).join(', ')} and ${quotes.at(-1)!}` : (quotes[0] ?? '');
   const signs: string[] = [];
@@ -248,7 +309,13 @@ function summarize(
   const tail = signs.length ? `; ${signs.join(', ')}` : '';
   const start =
     level === 'sour' && sourFrom !== null
-      ? `The conversation turned sour at the ${ordinal(sourFrom + 1)} message, from ${messages[sourFrom]!.author}`
-      : `The conversation is getting tense${leadAuthor !== undefined && evidence.length ? `, mostly from ${leadAuthor}` : ''}`;
+      ? `The conversation turned sour at the ${ordinal(sourFrom + 1)} message${leadName ? `, from ${leadName}` : ''}`
+      : `The conversation is getting tense${leadName && evidence.length ? `, mostly from ${leadName}` : ''}`;
   return quoted ? `${start}: ${quoted}${tail}.` : `${start}${tail}.`;
+}
+
+/** How the summary names a message's author: "you" for the user, nothing when the page did not say. */
+function nameOf(message: ToneMessageInput): string | null {
+  if (message.isOwn) return 'you';
+  return isKnownAuthor(message.author) ? message.author : null;
 }

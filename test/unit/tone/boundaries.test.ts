@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -28,9 +29,10 @@ describe('tone boundaries', () => {
     }
   });
 
-  it('ships a small lexicon and model', () => {
+  it('ships a small lexicon and model: weights at most 50 KB gzipped', () => {
     const bytes = files(toneDir).reduce((n, f) => n + statSync(f).size, 0);
-    expect(bytes).toBeLessThan(200_000);
-    expect(statSync(join(toneDir, 'model-weights.json')).size).toBeLessThan(60_000);
+    expect(bytes).toBeLessThan(330_000);
+    const weights = ['model-weights.json', 'sour-weights.json'].map((name) => readFileSync(join(toneDir, name)));
+    expect(weights.reduce((n, w) => n + gzipSync(w, { level: 9 }).length, 0)).toBeLessThanOrEqual(50 * 1024);
   });
 });

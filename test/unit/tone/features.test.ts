@@ -54,10 +54,12 @@ describe('hostility markers', () => {
     expect(kinds('This is NEVER going to work')).toContain('emphasis:NEVER');
   });
 
-  it('finds "!!!" and "?!" bursts', () => {
+  it('finds "?!" bursts, and keeps runs of "!" apart as possible cheer', () => {
     expect(f('Really?!').get('hos.burst')).toBe(1);
-    expect(f('Done!!!').get('hos.burst')).toBe(1);
-    expect(f('Done!').get('hos.burst')).toBeUndefined();
+    expect(f('Where is it???').get('hos.burst')).toBe(1);
+    expect(f('Done!!!').get('hos.burst')).toBeUndefined();
+    expect(f('Done!!!').get('hos.excl')).toBe(1);
+    expect(f('Done!').get('hos.excl')).toBeUndefined();
   });
 
   it('finds passive-aggressive phrases once, in their longest form', () => {
@@ -82,3 +84,53 @@ describe('hostility markers', () => {
     expect(v.get('s.neg_you')).toBeUndefined();
   });
 });
+
+describe('how colleagues sour without rude words', () => {
+  const cases: Array<[string, string]> = [
+    ['As I mentioned in my previous message, the file is on the drive.', 'reproach:As I mentioned in my previous message'],
+    ['Going forward it would help to hear about this earlier.', 'reproach:Going forward it would'],
+    ["I told you Friday. It's Monday.", "reproach:It's Monday"],
+    ["You clearly don't care about the process.", "bad-faith:You clearly don't care"],
+    ['Why do you keep ignoring the guidelines?', 'rhetorical:Why do you keep'],
+    ["Then I'll take it to your manager.", 'escalation:take it to your manager'],
+    ["Adding Sam so there's a record of this.", "record:so there's a record"],
+    ['Great, very helpful :)', 'sarcasm:Great, very helpful'],
+    ["Let's stop doing this in writing.", 'medium:stop doing this in writing'],
+    ['That is your problem, not mine.', 'hostile-phrase:That is your problem'],
+    ['Really? You shipped it without review.', 'hostile-phrase:Really?'],
+  ];
+  for (const [text, cue] of cases) {
+    it(`finds ${cue.split(':')[0]} in "${text}"`, () => {
+      expect(kinds(text)).toContain(cue);
+    });
+  }
+
+  it('reads a one-word verdict after a say as judgement', () => {
+    expect(f('Thanks, will move to another tool then. Sad.').get('hos.verdict')).toBe(1);
+    expect(f('Sad to see you go, good luck!').get('hos.verdict')).toBeUndefined();
+  });
+});
+
+describe('false alarms of rates, sizes, names and logs', () => {
+  it('does not read "/s" inside a rate as sarcasm', () => {
+    expect(kinds('Throughput went from 179k/s to 696KB/s after the change')).toEqual([]);
+    expect(kinds('Sure, ship it on a Friday /s')).toContain('sarcasm:/s');
+  });
+
+  it('does not read sizes, codes and acronyms as shouting', () => {
+    expect(kinds('The image is 792M, the layer 1.2G and the cache 300K')).toEqual([]);
+    expect(kinds('FERC ruled on the EGAS filing; see the ESCA/OATI notes')).toEqual([]);
+    expect(kinds('ERROR WARN INFO lines are in the attached log')).toEqual([]);
+    expect(kinds('THIS IS NOT WHAT I ASKED FOR').some((c) => c.startsWith('shouting:'))).toBe(true);
+  });
+
+  it('reads a capitalised insult inside a sentence as a name', () => {
+    expect(kinds('Please send it to Dick Jenkins in Houston')).toEqual([]);
+    expect(kinds('Dick move, honestly')).toContain('insult:Dick');
+  });
+
+  it('does not read owning a mistake as swearing', () => {
+    expect(kinds('I shall screw up sooner or later')).toEqual([]);
+  });
+});
+

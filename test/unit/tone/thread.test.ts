@@ -52,13 +52,14 @@ describe('analyzeThread', () => {
     expect(tone.perAuthor.Dana!).toBeGreaterThan(tone.perAuthor.Sam!);
   });
 
-  it('reads insults and shouting as sour from the turn where they start', () => {
+  it('reads insults and shouting as sour from the brush-off that started it', () => {
     const tone = analyzeThread(openlyHostile);
     expect(tone.level).toBe('sour');
-    expect(tone.sourFrom).toBe(2);
+    // "Not my problem." is where it turned; the insults two messages later are its peak.
+    expect(tone.sourFrom).toBe(1);
     expect(tone.score).toBeGreaterThan(0.8);
     expect(tone.evidence.map((e) => e.reason)).toEqual(expect.arrayContaining(['insult aimed at someone', 'shouting (all capitals)']));
-    expect(tone.summary).toContain('3rd message');
+    expect(tone.summary).toContain('2nd message');
   });
 
   it('keeps reasoned disagreement with hedges below sour', () => {
@@ -101,14 +102,16 @@ describe('analyzeThread', () => {
     expect(analyzeThread(friendly).level).toBe('calm');
   });
 
-  it('honours sensitivity', () => {
+  it('honours sensitivity: the same score, thresholds a fifth lower or a quarter higher', () => {
     const mild = thread(['Ari', 'Hi, any news on the export?'], ['Bo', 'You always say that.']);
-    const low = analyzeThread(mild, { sensitivity: 'low' });
-    const high = analyzeThread(mild, { sensitivity: 'high' });
-    // Sensitivity moves the thresholds, not the score.
+    const { score } = analyzeThread(mild);
+    // An operating point that puts this score just inside "tense".
+    const operating = { tense: score / 1.1, sour: score * 1.1 };
+    const low = analyzeThread(mild, { sensitivity: 'low', operating });
+    const normal = analyzeThread(mild, { operating });
+    const high = analyzeThread(mild, { sensitivity: 'high', operating });
     expect(low.score).toBe(high.score);
-    expect(low.level).toBe('calm');
-    expect(high.level).toBe('tense');
+    expect([low.level, normal.level, high.level]).toEqual(['calm', 'tense', 'sour']);
   });
 
   it('handles empty and one-message threads', () => {
