@@ -1,21 +1,36 @@
 /**
  * The in-person nudge: reads the thread open in a tab, keeps its tone history, and says who is on the
- * other side, why it reads sour and what to do. Message text is analysed in memory and never stored;
- * a thread record keeps only scores, levels and the user's choice ("not now", "we talked").
+ * other side, why it is worth talking (it turned sour, or it goes in circles) and what to do. Message
+ * text is analysed in memory and never stored; a thread record keeps only scores, levels and the
+ * user's choice ("not now", "we talked").
  */
 import type { HallwayDatabase } from '../shared/db/database';
 import * as repo from '../shared/db/repository';
 import { identityKey, normalizeEmail, type PageIdentity } from '../shared/identity';
 import { nowIso, type Settings, type Thread } from '../shared/model';
 import type { ThreadSnapshot } from '../shared/protocol';
-import { analyzeThread, type ThreadTone } from '../shared/tone';
+import { analyzeThread, type ThreadTone, type ToneMessageInput } from '../shared/tone';
 import type { NudgeView, PersonSummary } from '../shared/views';
+
+/** The tone analysis, replaceable so tests can hand the nudge a reading of their choosing. */
+export type ThreadAnalyser = typeof analyzeThread;
+
+type Reason = NudgeView['reason'];
 
 /** A new history entry at most this often while the level stays the same. */
 const HISTORY_EVERY_MS = 60 * 60 * 1000;
 const HISTORY_LIMIT = 200;
 const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+/**
+ * Author names that are the user: Gmail labels the user's own messages "me", and other apps "You",
+ * sometimes without anything else marking the message as theirs.
+ */
+const SELF_NAMES = new Set(['me', 'you']);
+const OWN_AUTHOR = 'You';
+
+// Built once: constructing DisplayNames loads locale data.
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 
 function emptyThread(snapshot: ThreadSnapshot, site: string): Thread {
   return {
@@ -30,61 +45,115 @@ function emptyThread(snapshot: ThreadSnapshot, site: string): Thread {
   };
 }
 
-function analyze(snapshot: ThreadSnapshot, settings: Settings): ThreadTone {
-  return analyzeThread(
-    snapshot.messages.map((m) => ({
-      author: m.isOwn ? 'You' : (m.author.name ?? m.author.email ?? 'Someone'),
-      ...(m.author.email ? { email: m.author.email } : {}),
-      ...(m.at ? { at: m.at } : {}),
-      text: m.text,
-    })),
-    { sensitivity: settings.toneSensitivity },
-  );
-}
-
-/** The people on the other side: authors of the thread other than the user, strongest identity first. */
-function otherSide(snapshot: ThreadSnapshot): PageIdentity[] {
-  const byKey = new Map<string, PageIdentity>();
-  for (const message of snapshot.messages) {
-    if (message.isOwn) continue;
-    const key = identityKey(message.author);
-    if (!byKey.has(key)) byKey.set(key, message.author);
-  }
-  return [...byKey.values()];
+function isSelfName(name: string | undefined): boolean {
+  return name !== undefined && SELF_NAMES.has(name.trim().toLowerCase());
 }
 
 /**
- * Quiet after the user acted, until the messages written since read sour on their own: a thread
- * calmed by a talk stays calm unless it turns again.
+ * Which messages the user wrote: those the page marks as theirs or names "me", and any other message
+ * from the same identity (a thread can label the user "me" in one place and by name in another).
  */
-function isQuiet(thread: Thread, snapshot: ThreadSnapshot, settings: Settings, now: number): boolean {
-  const { state, until, atMessage } = thread.nudge;
-  if (state !== 'talked' && state !== 'snoozed') return false;
-  if (state === 'snoozed' && until && Date.parse(until) < now) return false;
-  const since = snapshot.messages.slice(atMessage ?? snapshot.messages.length);
-  return !since.length || analyze({ ...snapshot, messages: since }, settings).level !== 'sour';
+function ownMessages(snapshot: ThreadSnapshot): boolean[] {
+  const selfKeys = new Set<string>();
+  for (const m of snapshot.messages) {
+    if (m.isOwn || isSelfName(m.author.name)) selfKeys.add(identityKey(m.author));
+  }
+  return snapshot.messages.map((m) => m.isOwn || isSelfName(m.author.name) || selfKeys.has(identityKey(m.author)));
 }
 
+/** The name the analysis knows an author by; evidence and circling speak of authors by this name. */
+function authorLabel(identity: PageIdentity): string {
+  return identity.name ?? identity.email ?? 'Someone';
+}
+
+function toneInputs(snapshot: ThreadSnapshot, isOwn: readonly boolean[]): ToneMessageInput[] {
+  return snapshot.messages.map((m, i) => ({
+    author: isOwn[i] ? OWN_AUTHOR : authorLabel(m.author),
+    ...(m.author.email ? { email: m.author.email } : {}),
+    ...(m.at ? { at: m.at } : {}),
+    text: m.text,
+    isOwn: isOwn[i] ?? false,
+  }));
+}
+
+function reasonOf(tone: ThreadTone): Reason {
+  // An unread thread's level is a default, not a reading: it suggests nothing either way.
+  if (!tone.isRead) return null;
+  if (tone.level === 'sour') return 'hostility';
+  // Going round in circles says more than a little tension does: the gentler suggestion wins.
+  if (tone.circling) return 'circling';
+  return tone.level === 'tense' ? 'hostility' : null;
+}
+
+/**
+ * The people to talk to, never the user, strongest identity first: everyone else on the thread, or,
+ * when it goes in circles, those in the back-and-forth.
+ */
+function otherSide(snapshot: ThreadSnapshot, isOwn: readonly boolean[], tone: ThreadTone): PageIdentity[] {
+  const byKey = new Map<string, PageIdentity>();
+  snapshot.messages.forEach((message, i) => {
+    if (isOwn[i]) return;
+    const key = identityKey(message.author);
+    if (!byKey.has(key)) byKey.set(key, message.author);
+  });
+  const everyone = [...byKey.values()];
+  if (reasonOf(tone) !== 'circling' || !tone.circling) return everyone;
+  const inRun = new Set(tone.circling.authors);
+  const circling = everyone.filter((identity) => inRun.has(authorLabel(identity)));
+  return circling.length ? circling : everyone;
+}
+
+/** "German"; null when the analysis could not tell the language. */
+function languageName(code: string): string | null {
+  if (!code || code === 'und') return null;
+  try {
+    return LANGUAGE_NAMES.of(code) ?? code;
+  } catch {
+    // A code that is not well-formed BCP 47 throws; the code is still the best name there is.
+    return code;
+  }
+}
+
+/** "Grace" from "Grace Hopper", and from Outlook's "Hopper, Grace". */
 function firstName(name: string): string {
-  return name.split(/\s+/u)[0] ?? name;
+  const comma = name.indexOf(',');
+  const given = comma > 0 ? name.slice(comma + 1).trim() : name.trim();
+  return given.split(/\s+/u)[0] || name;
 }
 
-function suggestedMessage(names: string[]): string {
-  const greeting = names.length ? `Hi ${names.map(firstName).join(' and ')}` : 'Hi';
-  return `${greeting}, this thread is getting long, and I think we'd sort it out faster face to face. Could we talk it through in person, or on a quick call, today or tomorrow?`;
+/**
+ * "Hi Grace", "Hi Grace and Sam", "Hi all"; plain "Hi" when someone has only an address to go by, since
+ * "Hi grace.hopper@example.com" reads worse than no name.
+ */
+function greeting(names: readonly (string | null)[]): string {
+  if (names.length >= 3) return 'Hi all';
+  if (!names.length || names.some((n) => !n)) return 'Hi';
+  return `Hi ${names.map((n) => firstName(n!)).join(' and ')}`;
+}
+
+function suggestedMessage(reason: Reason, names: readonly (string | null)[]): string {
+  const hi = greeting(names);
+  if (reason === 'circling') {
+    return `${hi}, we've gone back and forth on this a fair bit, and I think a quick call would settle it faster. Do you have 15 minutes today or tomorrow?`;
+  }
+  return `${hi}, this thread is getting long, and I think we'd sort it out faster face to face. Could we talk it through in person, or on a quick call, today or tomorrow?`;
 }
 
 export class Nudges {
   constructor(
     private readonly db: HallwayDatabase,
     private readonly match: repo.Matcher = (ids) => repo.matchIdentities(db, ids),
+    private readonly analyse: ThreadAnalyser = analyzeThread,
   ) {}
 
   /** Reads the thread, records its level, and returns the nudge for the popup and badge. */
   async read(snapshot: ThreadSnapshot, site: string, now = Date.now()): Promise<NudgeView> {
     const settings = await repo.getSettings(this.db);
-    const tone = analyze(snapshot, settings);
-    const others = otherSide(snapshot);
+    const isOwn = ownMessages(snapshot);
+    const inputs = toneInputs(snapshot, isOwn);
+    const tone = this.analyse(inputs, { sensitivity: settings.toneSensitivity });
+    const reason = reasonOf(tone);
+    const others = otherSide(snapshot, isOwn, tone);
     const matches = await this.match(others);
     const personIds = [...new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])))];
     const summaries = new Map((await repo.summariesOf(this.db, personIds)).map((s) => [s.id, s]));
@@ -99,24 +168,32 @@ export class Nudges {
         summary,
       };
     });
+    const greetNames = people.map((person, i) => person.summary?.displayName ?? others[i]?.name ?? null);
 
     return {
       threadKey: snapshot.key,
       title: snapshot.title,
       level: tone.level,
       score: tone.score,
+      reason,
+      circling: tone.isRead && tone.circling ? { turns: tone.circling.turns, since: tone.circling.since } : null,
+      isRead: tone.isRead,
+      unreadLanguage: tone.isRead ? null : languageName(tone.language),
       summary: tone.summary,
       evidence: tone.evidence.map((e) => ({ author: e.author, phrase: e.phrase, reason: e.reason, messageIndex: e.message })),
       people,
-      history: tone.level === 'calm' ? null : await this.history(snapshot.key, personIds, summaries, now),
-      isQuiet: isQuiet(thread, snapshot, settings, now),
-      suggestedMessage: suggestedMessage(people.map((p) => p.name)),
+      history: reason === 'hostility' ? await this.history(snapshot.key, personIds, summaries, now) : null,
+      isQuiet: this.isQuiet(thread, inputs, settings, now),
+      suggestedMessage: suggestedMessage(reason, greetNames),
     };
   }
 
-  /** "We talked": an interaction with everyone on the other side, and a quiet thread. */
+  /** "We talked": an interaction with everyone the nudge named, and a quiet thread. */
   async talked(snapshot: ThreadSnapshot, site: string, kind: 'in-person' | 'call'): Promise<void> {
-    const matches = await this.match(otherSide(snapshot));
+    const settings = await repo.getSettings(this.db);
+    const isOwn = ownMessages(snapshot);
+    const tone = this.analyse(toneInputs(snapshot, isOwn), { sensitivity: settings.toneSensitivity });
+    const matches = await this.match(otherSide(snapshot, isOwn, tone));
     const personIds = new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])));
     for (const personId of personIds) {
       await repo.addInteraction(this.db, { personId, kind, sourceUrl: snapshot.url, threadKey: snapshot.key, summary: `Talked about “${snapshot.title}”` });
@@ -143,7 +220,8 @@ export class Nudges {
       const thread = (await this.db.threads.get(snapshot.key)) ?? emptyThread(snapshot, site);
       const last = thread.toneHistory.at(-1);
       const isDue = !last || last.level !== tone.level || now - Date.parse(last.at) > HISTORY_EVERY_MS;
-      if (isDue) {
+      // An unread thread's level is a default: recorded, it would count as a calm reading.
+      if (tone.isRead && isDue) {
         thread.toneHistory = [...thread.toneHistory, { at: new Date(now).toISOString(), score: Math.round(tone.score * 1000) / 1000, level: tone.level }].slice(-HISTORY_LIMIT);
       }
       thread.title = snapshot.title.slice(0, 500);
@@ -154,6 +232,22 @@ export class Nudges {
       await this.db.threads.put(thread);
       return thread;
     });
+  }
+
+  /**
+   * Quiet after the user acted, until the messages written since call for a talk on their own: a
+   * thread calmed by a talk stays calm unless it turns sour or starts going in circles again.
+   */
+  private isQuiet(thread: Thread, inputs: readonly ToneMessageInput[], settings: Settings, now: number): boolean {
+    const { state, until, atMessage } = thread.nudge;
+    if (state !== 'talked' && state !== 'snoozed') return false;
+    if (state === 'snoozed' && until && Date.parse(until) < now) return false;
+    const since = inputs.slice(atMessage ?? inputs.length);
+    if (!since.length) return true;
+    const tone = this.analyse(since, { sensitivity: settings.toneSensitivity });
+    const reason = reasonOf(tone);
+    // Mere tension since the talk is not enough to bring the nudge back.
+    return !(reason === 'circling' || (reason === 'hostility' && tone.level === 'sour'));
   }
 
   /** "The second tense thread with Grace this month": counts other threads that turned this month. */

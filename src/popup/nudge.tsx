@@ -1,13 +1,14 @@
 /**
- * The nudge at the top of the popup: when the thread open in the tab reads tense or sour, who is on
- * the other side, what tipped it, and a ready message to suggest talking in person or on a call.
+ * The nudge at the top of the popup: when the thread open in the tab reads tense or sour, or goes in
+ * circles, who is on the other side, why, and a ready message to suggest talking in person or on a call.
+ * A thread in a language the tone analysis does not read gets one quiet line instead, never "calm".
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { NudgeView } from '../shared/views';
 import { Chips } from '../ui/chips';
 import { errorText } from '../ui/error-text';
-import { balanceInWords, relativeTime } from '../ui/format';
+import { balanceInWords, relativeTime, sinceDay, times } from '../ui/format';
 import './nudge.css';
 
 const SHOWN_EVIDENCE = 4;
@@ -15,6 +16,8 @@ const SHOWN_EVIDENCE = 4;
 const SHOWN_PEOPLE = 3;
 
 const LOGGED = 'Logged. This thread will stay quiet unless it turns again.';
+const LOST_IN_WRITING =
+  'Meaning and feeling get lost easily over chat and email; a few minutes on a call often settles what more messages would not.';
 const SNOOZED = 'Okay, not now. This thread will stay quiet unless it turns again.';
 
 type Person = NudgeView['people'][number];
@@ -23,9 +26,11 @@ type Evidence = NudgeView['evidence'][number];
 interface Props {
   tabId: number;
   onChanged(): void | Promise<void>;
+  /** Called once, when the card first appears, with its headline: the popup decides where focus goes. */
+  onShown?(headline: HTMLElement): void;
 }
 
-export function Nudge({ tabId, onChanged }: Props) {
+export function Nudge({ tabId, onChanged, onShown }: Props) {
   const [view, setView] = useState<NudgeView | null>(null);
   const [message, setMessage] = useState('');
   // Set once the user acted: the card gives way to this line until the popup closes.
@@ -36,10 +41,13 @@ export function Nudge({ tabId, onChanged }: Props) {
   const isRunning = useRef(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const messageRef = useRef<HTMLTextAreaElement>(null);
+  const headlineRef = useRef<HTMLElement | null>(null);
+  const hasShown = useRef(false);
   const messageId = useId();
 
   useEffect(() => {
     let isCurrent = true;
+    hasShown.current = false;
     setView(null);
     setOutcome(null);
     setError(null);
@@ -90,27 +98,74 @@ export function Nudge({ tabId, onChanged }: Props) {
     }
   }
 
-  const isShown = view !== null && view.level !== 'calm' && (!view.isQuiet || outcome !== null);
-  if (!isShown && !error) return null;
+  const isShown = view !== null && view.reason !== null && (!view.isQuiet || outcome !== null);
 
+  useEffect(() => {
+    if (!isShown || outcome || hasShown.current || !headlineRef.current) return;
+    hasShown.current = true;
+    onShown?.(headlineRef.current);
+  }, [isShown, outcome, onShown]);
+
+  const setHeadline = (element: HTMLElement | null) => {
+    headlineRef.current = element;
+  };
   const errorLine = error && (
     <p class="error" role="alert" data-testid="nudge-error">
       {error}
     </p>
   );
   if (!isShown) {
+    const isUnread = view !== null && !view.isRead;
+    if (!isUnread && !error) return null;
     return (
-      <section class="nudge" aria-label="Nudge" data-testid="nudge">
-        {errorLine}
-      </section>
+      <>
+        {isUnread && (
+          <p class="nudge-unread" data-testid="nudge-unread">
+            {unreadLine(view.unreadLanguage)}
+          </p>
+        )}
+        {error && (
+          <section class="nudge" aria-label="Nudge" data-testid="nudge">
+            {errorLine}
+          </section>
+        )}
+      </>
     );
   }
 
-  const isSour = view.level === 'sour';
+  const kind = view.reason === 'circling' ? 'circling' : view.level === 'sour' ? 'sour' : 'tense';
+  const talkedInPerson = (
+    <button
+      type="button"
+      class="secondary"
+      data-testid="nudge-talked"
+      disabled={isBusy}
+      onClick={() => void act(() => send('nudge.talked', { tabId, kind: 'in-person' }), LOGGED)}
+    >
+      We talked in person
+    </button>
+  );
+  const hadCall = (
+    <button
+      type="button"
+      class="secondary"
+      data-testid="nudge-call"
+      disabled={isBusy}
+      onClick={() => void act(() => send('nudge.talked', { tabId, kind: 'call' }), LOGGED)}
+    >
+      We had a call
+    </button>
+  );
   const body = (
     <>
       <Who people={view.people} />
-      <Why summary={isSour ? view.summary : null} evidence={view.evidence} />
+      {kind === 'circling' ? (
+        <p class="nudge-why" data-testid="nudge-why">
+          {LOST_IN_WRITING}
+        </p>
+      ) : (
+        <Why summary={view.summary} isSummaryShown={kind === 'sour'} evidence={view.evidence} />
+      )}
       {view.history && (
         <p class="nudge-history" data-testid="nudge-history">
           {view.history}
@@ -118,7 +173,7 @@ export function Nudge({ tabId, onChanged }: Props) {
       )}
       <div class="nudge-part">
         <label class="nudge-label" for={messageId}>
-          Suggest talking it through
+          {kind === 'circling' ? 'Suggest a quick call' : 'Suggest talking it through'}
         </label>
         <textarea
           ref={messageRef}
@@ -135,24 +190,10 @@ export function Nudge({ tabId, onChanged }: Props) {
           <button type="button" data-testid="nudge-copy" disabled={!message.trim()} onClick={() => void copy()}>
             Copy message
           </button>
-          <button
-            type="button"
-            class="secondary"
-            data-testid="nudge-talked"
-            disabled={isBusy}
-            onClick={() => void act(() => send('nudge.talked', { tabId, kind: 'in-person' }), LOGGED)}
-          >
-            We talked in person
-          </button>
-          <button
-            type="button"
-            class="secondary"
-            data-testid="nudge-call"
-            disabled={isBusy}
-            onClick={() => void act(() => send('nudge.talked', { tabId, kind: 'call' }), LOGGED)}
-          >
-            We had a call
-          </button>
+          {/* The suggestion comes first: a call for a circling thread, meeting for a sour one. */}
+          {kind === 'circling' && hadCall}
+          {talkedInPerson}
+          {kind !== 'circling' && hadCall}
           <button
             type="button"
             class="link nudge-snooze"
@@ -168,16 +209,10 @@ export function Nudge({ tabId, onChanged }: Props) {
   );
 
   return (
-    <section class={`nudge nudge--${view.level}`} aria-label="Nudge" data-testid="nudge" data-level={view.level}>
-      {outcome ? null : isSour ? (
+    <section class={`nudge nudge--${kind}`} aria-label="Nudge" data-testid="nudge" data-level={view.level} data-reason={view.reason}>
+      {outcome ? null : kind === 'tense' ? (
         <>
-          <h2 class="nudge-title">This thread has turned sour</h2>
-          {view.title && <p class="nudge-thread">{view.title}</p>}
-          {body}
-        </>
-      ) : (
-        <>
-          <p class="nudge-line">
+          <p class="nudge-line" ref={setHeadline} tabIndex={-1} data-testid="nudge-headline">
             <strong>This thread is getting tense.</strong>{' '}
             <span data-testid="nudge-summary">{view.summary}</span>
           </p>
@@ -185,6 +220,14 @@ export function Nudge({ tabId, onChanged }: Props) {
             <summary>Who, why and what to do</summary>
             {body}
           </details>
+        </>
+      ) : (
+        <>
+          <h2 class="nudge-title" ref={setHeadline} tabIndex={-1} data-testid="nudge-headline">
+            {kind === 'sour' ? 'This thread has turned sour' : circlingHeadline(view.circling)}
+          </h2>
+          {view.title && <p class="nudge-thread">{view.title}</p>}
+          {body}
         </>
       )}
       {errorLine}
@@ -246,25 +289,61 @@ function NudgePerson({ person }: { person: Person }) {
   );
 }
 
-function Why({ summary, evidence }: { summary: string | null; evidence: Evidence[] }) {
-  if (!summary && !evidence.length) return null;
+/** "This has gone back and forth 11 times since Tuesday". */
+function circlingHeadline(circling: NudgeView['circling']): string {
+  if (!circling) return 'This has gone back and forth for a while';
+  const since = sinceDay(circling.since);
+  return `This has gone back and forth ${times(circling.turns)}${since ? ` ${since}` : ''}`;
+}
+
+function unreadLine(language: string | null): string {
+  return language
+    ? `Hallway reads tone in English only; this conversation looks ${language}, so its tone was not judged.`
+    : "Hallway reads tone in English only and could not tell this conversation's language, so its tone was not judged.";
+}
+
+/** Whether the summary sentence already quotes the phrase, as the tone analysis quotes: “phrase”. */
+function isQuoted(summary: string, phrase: string): boolean {
+  const text = summary.toLowerCase();
+  const key = phrase.toLowerCase();
+  return text.includes(`“${key}”`) || text.includes(`"${key}"`);
+}
+
+/**
+ * The summary sentence, then, folded away, only the phrases it does not already quote: the popup is
+ * 600px tall and the same words twice push the message and its buttons out of view.
+ */
+function Why({ summary, isSummaryShown, evidence }: { summary: string; isSummaryShown: boolean; evidence: Evidence[] }) {
+  const seen = new Set<string>();
+  const unquoted = evidence.filter((item) => {
+    const key = item.phrase.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return !isQuoted(summary, item.phrase);
+  });
+  const hasQuotes = evidence.some((item) => isQuoted(summary, item.phrase));
+  const shown = isSummaryShown && summary;
+  if (!shown && !unquoted.length) return null;
   return (
     <div class="nudge-part">
       <h3 class="nudge-label">Why</h3>
-      {summary && (
+      {shown && (
         <p class="nudge-summary" data-testid="nudge-summary">
           {summary}
         </p>
       )}
-      {evidence.length > 0 && (
-        <ul class="nudge-evidence">
-          {evidence.slice(0, SHOWN_EVIDENCE).map((item, i) => (
-            <li key={`${i}|${item.messageIndex}`} data-testid="nudge-evidence">
-              <span class="nudge-phrase">“{item.phrase}”</span> — {item.reason}
-              {item.author && ` (${item.author})`}
-            </li>
-          ))}
-        </ul>
+      {unquoted.length > 0 && (
+        <details class="nudge-evidence-details" data-testid="nudge-evidence-details">
+          <summary>{hasQuotes ? 'What else tipped it' : 'What tipped it'}</summary>
+          <ul class="nudge-evidence">
+            {unquoted.slice(0, SHOWN_EVIDENCE).map((item, i) => (
+              <li key={`${i}|${item.messageIndex}`} data-testid="nudge-evidence">
+                <span class="nudge-phrase">“{item.phrase}”</span> — {item.reason}
+                {item.author && ` (${item.author})`}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </div>
   );

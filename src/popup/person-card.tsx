@@ -26,8 +26,14 @@ export function PersonCard({ summary, isSelected, isNoting, onSelect, onStartNot
   const balance = balanceInWords(summary.balance);
   const hint = oneSidedHint(summary.balance, summary.displayName);
 
+  const hasMounted = useRef(false);
+
   useEffect(() => {
-    if (isSelected && !isNoting) itemRef.current?.scrollIntoView({ block: 'nearest' });
+    // The first card starts out selected: following it on open would scroll the popup past what sits
+    // above the list, the nudge's headline first of all. Only a selection that moves is followed.
+    const isMount = !hasMounted.current;
+    hasMounted.current = true;
+    if (!isMount && isSelected && !isNoting) itemRef.current?.scrollIntoView({ block: 'nearest' });
   }, [isSelected, isNoting]);
 
   async function saveNote(text: string) {

@@ -107,6 +107,18 @@ export function Popup() {
     }
   }
 
+  // Search has focus from the start so typing works at once. A nudge arrives later, above it; focus
+  // then moves to the nudge's headline, or the popup would open scrolled past it to the search box.
+  // "/" goes back to search. Someone already typing keeps their focus.
+  const onNudgeShown = useCallback((headline: HTMLElement) => {
+    const search = searchRef.current;
+    const active = document.activeElement;
+    const isUntouched = active === null || active === document.body || (active === search && !search.value);
+    if (!isUntouched) return;
+    headline.focus({ preventScroll: true });
+    document.scrollingElement?.scrollTo(0, 0);
+  }, []);
+
   async function setPrivacy(isOn: boolean) {
     privacyChanges.current += 1;
     try {
@@ -147,7 +159,7 @@ export function Popup() {
         </p>
       )}
 
-      {typeof tabId === 'number' && <Nudge tabId={tabId} onChanged={refresh} />}
+      {typeof tabId === 'number' && <Nudge tabId={tabId} onChanged={refresh} onShown={onNudgeShown} />}
 
       <input
         ref={searchRef}

@@ -114,19 +114,34 @@ export interface NetworkView {
 export interface NudgeView {
   threadKey: string;
   title: string;
+  /** As the tone analysis read it; when `isRead` is false this is 'calm' only by default. */
   level: 'calm' | 'tense' | 'sour';
   score: number;
+  /**
+   * Why the popup suggests talking: the thread turned hostile, or it goes in circles without turning.
+   * Null when there is nothing to suggest, and always when the thread was not read.
+   */
+  reason: 'hostility' | 'circling' | null;
+  /** The long back-and-forth: how many times it changed hands, and since when (ISO) when the page says. */
+  circling: { turns: number; since: string | null } | null;
+  /** False when the thread is in a language the tone analysis does not read: its tone was not judged. */
+  isRead: boolean;
+  /** That language's name in English ("German"), when the thread was not read and the language is known. */
+  unreadLanguage: string | null;
   /** One plain sentence saying why. */
   summary: string;
   /** The messages and phrases that tipped it, in the order they were written. */
   evidence: { author: string; phrase: string; reason: string; messageIndex: number }[];
-  /** The people on the other side, as the directory knows them (or as the page shows them). */
+  /**
+   * The people on the other side, never the user, as the directory knows them (or as the page shows
+   * them); for a circling thread, those in the back-and-forth.
+   */
   people: { name: string; email: string | null; summary: PersonSummary | null }[];
   /** "The second tense thread with Grace this month", when there is such a history. */
   history: string | null;
   /** True when the user said "not now" or that they talked, and it has not turned again since. */
   isQuiet: boolean;
-  /** A ready message the user can edit and copy. */
+  /** A ready message the user can edit and copy; it greets only the people on the other side. */
   suggestedMessage: string;
 }
 

@@ -46,10 +46,30 @@ export function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
-function times(n: number): string {
+/** "once", "twice", "11 times". */
+export function times(n: number): string {
   if (n === 1) return 'once';
   if (n === 2) return 'twice';
   return `${n} times`;
+}
+
+/**
+ * When something started, to end a sentence: "today", "since yesterday", "since Tuesday" within the
+ * past week, otherwise "since 3 Mar" (with the year when it was another year). Empty when unknown.
+ */
+export function sinceDay(iso: string | null, now: Date = new Date()): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  // Rounded: a day across a daylight-saving change is 23 or 25 hours long.
+  const days = Math.round((startOf(now) - startOf(date)) / DAY);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'since yesterday';
+  // A week back is the same weekday as today, so "since Tuesday" on a Tuesday would mean today.
+  if (days < 7) return `since ${date.toLocaleDateString('en', { weekday: 'long' })}`;
+  const sameYear = date.getFullYear() === now.getFullYear();
+  return `since ${date.toLocaleDateString(undefined, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) })}`;
 }
 
 /** "since March", or "since March 2025" when it was another year. */

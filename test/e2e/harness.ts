@@ -20,8 +20,11 @@ export interface Hallway {
   worker: Worker;
   /** Opens an extension page (e.g. `src/options/index.html`). */
   openPage(path: string): Promise<Page>;
-  /** Opens the popup as a page, looking at the given tab. */
-  openPopup(forTab: Page): Promise<Page>;
+  /**
+   * Opens the popup as a page, looking at the given tab; `size` is the window it opens in (a real
+   * popup is at most 800 × 600).
+   */
+  openPopup(forTab: Page, size?: { width: number; height: number }): Promise<Page>;
   /** Serves `html` for every request under `urlPattern`. */
   serve(urlPattern: string, html: string): Promise<void>;
   close(): Promise<void>;
@@ -90,9 +93,11 @@ export async function launch(): Promise<Hallway> {
       await page.goto(base + path);
       return page;
     },
-    async openPopup(forTab) {
+    async openPopup(forTab, size) {
       const tabId = await tabIdOf(forTab);
       const page = await context.newPage();
+      // Before loading: what the popup scrolls to on open depends on the height it opens at.
+      if (size) await page.setViewportSize(size);
       await page.goto(`${base}src/popup/index.html?tab=${tabId}`);
       return page;
     },

@@ -1,6 +1,6 @@
 /**
- * When a thread goes sour: the badge on the tab, the popup's nudge with its evidence, "we talked in
- * person", and nothing at all on a calm thread.
+ * When a thread goes sour: the badge on the tab, the popup's nudge opening at its headline and saying
+ * why once, "we talked in person", and nothing at all on a calm thread.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ import { sampleBackup } from '../demo/sample-people';
 import { call, fixture, launch, type Hallway } from './harness';
 
 const SOUR_URL = 'https://app.slack.com/client/T0DEMO0001/C0BUDGET01';
-
+/** The tallest a browser lets an extension popup be. */
+const POPUP = { width: 400, height: 600 };
 
 describe('the in-person nudge, in Chromium', () => {
   let hallway: Hallway;
@@ -39,7 +40,31 @@ describe('the in-person nudge, in Chromium', () => {
     await hallway?.close();
   });
 
-  it('badges a sour thread and leads the popup with the nudge, its evidence and a message to send', async () => {
+  it('opens at the nudge\'s headline in a 600px popup, and search is one key away', async () => {
+    const slack = await hallway.context.newPage();
+    await slack.goto(SOUR_URL);
+    await expect.poll(() => badgeOf(slack), { timeout: 10_000 }).toBe('!');
+    const popup = await hallway.openPopup(slack, POPUP);
+    const focused = () => popup.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+    await expect.poll(focused).toBe('nudge-headline');
+    // Let the people on the page and the reminders load too: they are what made it scroll before.
+    await expect.poll(() => popup.getByTestId('person').count()).toBeGreaterThan(0);
+    await popup.waitForTimeout(300);
+
+    const headline = popup.getByTestId('nudge-headline');
+    expect(await headline.textContent()).toBe('This thread has turned sour');
+    const box = await headline.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(POPUP.height);
+
+    await popup.keyboard.press('/');
+    expect(await focused()).toBe('popup-search');
+    await popup.close();
+    await slack.close();
+  });
+
+  it('badges a sour thread and leads the popup with the nudge, why it says so and a message to send', async () => {
     const slack = await hallway.context.newPage();
     await slack.goto(SOUR_URL);
     await expect.poll(() => badgeOf(slack), { timeout: 10_000 }).toBe('!');
@@ -47,9 +72,15 @@ describe('the in-person nudge, in Chromium', () => {
     const popup = await hallway.openPopup(slack);
     const nudge = popup.getByTestId('nudge');
     await expect.poll(() => nudge.getAttribute('data-level')).toBe('sour');
+    // Why, once: a phrase the summary quotes is not listed again under it.
+    const summary = (await popup.getByTestId('nudge-summary').textContent()) ?? '';
     const evidence = await popup.getByTestId('nudge-evidence').allTextContents();
-    expect(evidence.join('\n')).toContain('Per my last email');
-    expect(evidence.join('\n')).toContain('ridiculous');
+    expect([summary, ...evidence].join('\n')).toContain('Per my last email');
+    for (const item of evidence) {
+      const phrase = /^“(.+)” — /u.exec(item)?.[1];
+      expect(phrase).toBeDefined();
+      expect(summary).not.toContain(`“${phrase}”`);
+    }
     expect(await popup.getByTestId('nudge-person').allTextContents()).toEqual([
       expect.stringContaining('Grace Hopper'),
       expect.stringContaining('Łukasz Żółć'),

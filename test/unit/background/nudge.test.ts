@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Nudges } from '../../../src/background/nudge';
+import { Nudges, type ThreadAnalyser } from '../../../src/background/nudge';
 import * as repo from '../../../src/shared/db/repository';
+import type { PageIdentity } from '../../../src/shared/identity';
+import { threadCheck } from '../../../src/shared/model';
 import type { ThreadSnapshot } from '../../../src/shared/protocol';
+import { analyzeThread, type ThreadTone, type ToneMessageInput } from '../../../src/shared/tone';
 import { useFreshDb } from '../foundation/helpers';
 
 const ctx = useFreshDb();
@@ -100,6 +103,173 @@ describe('the nudge', () => {
     await nudges.read(thread('slack:C2:1', SOUR), 'slack');
     const second = await nudges.read(thread('slack:C2:2', SOUR), 'slack');
     expect(second.history).toBe('The second tense thread with Grace this month.');
+  });
+});
+
+const SAM = { name: 'Sam Okafor', email: 'sam@example.com' };
+const ME = { name: 'Ada Lovelace', email: 'ada@example.com' };
+
+type Line = readonly [PageIdentity, string, { isOwn?: boolean; at?: string }?];
+
+function snapshotOf(key: string, lines: readonly Line[]): ThreadSnapshot {
+  return {
+    key,
+    title: 'Launch checklist',
+    url: `https://mail.example.com/${key}`,
+    messages: lines.map(([author, text, extra], i) => ({ id: `m${i}`, author, isOwn: extra?.isOwn ?? false, text, ...(extra?.at ? { at: extra.at } : {}) })),
+  };
+}
+
+/** A complete calm reading, whatever fields the tone engine adds: its answer for an empty thread. */
+const CALM: ThreadTone = { ...analyzeThread([]), level: 'calm', language: 'en', isRead: true, circling: null, summary: 'The conversation reads calm.' };
+
+/**
+ * The tone engine's reading is the other half of this work; these tests hand the nudge the reading
+ * they need and keep what it was asked about.
+ */
+function reads(reading: (messages: readonly ToneMessageInput[]) => Partial<ThreadTone>): ThreadAnalyser & { calls: ToneMessageInput[][] } {
+  const calls: ToneMessageInput[][] = [];
+  const analyse = (messages: readonly ToneMessageInput[]) => {
+    calls.push([...messages]);
+    return { ...CALM, ...reading(messages) };
+  };
+  return Object.assign(analyse, { calls });
+}
+
+/** Circling when at least `min` messages go back and forth; the run is everyone but the user. */
+function circlesFrom(min: number, since: string | null = null) {
+  return reads((messages) =>
+    messages.length >= min
+      ? { circling: { turns: messages.length - 1, since, authors: [...new Set(messages.map((m) => m.author))] } }
+      : {},
+  );
+}
+
+function backAndForth(n: number, a: PageIdentity, b: PageIdentity, own?: PageIdentity): Line[] {
+  return Array.from({ length: n }, (_, i): Line => {
+    const author = i % 2 ? b : a;
+    return [author, `Round ${i}: what about the date?`, { isOwn: author === own, at: new Date(Date.UTC(2026, 10, 24, 9, i)).toISOString() }];
+  });
+}
+
+describe('a thread that goes in circles', () => {
+  it('suggests a quick call, gently, to the people in the back-and-forth', async () => {
+    const { grace } = await addPeople();
+    const since = '2026-11-24T09:00:00.000Z';
+    const analyse = circlesFrom(8, since);
+    const view = await new Nudges(ctx.db, undefined, analyse).read(snapshotOf('mail:circle:1', backAndForth(12, GRACE, ME, ME)), 'gmail');
+    expect(view).toMatchObject({ level: 'calm', reason: 'circling', circling: { turns: 11, since }, isRead: true, unreadLanguage: null, history: null, isQuiet: false });
+    expect(view.people.map((p) => [p.name, p.summary?.id])).toEqual([['Grace Hopper', grace.id]]);
+    expect(view.suggestedMessage).toMatch(/^Hi Grace, .*quick call/u);
+    expect(view.suggestedMessage).not.toMatch(/face to face|heated|in person/u);
+    // The reading knows whose messages are the user's.
+    expect(analyse.calls[0]!.map((m) => [m.author, m.isOwn]).slice(0, 2)).toEqual([
+      ['Grace Hopper', false],
+      ['You', true],
+    ]);
+    const stored = await ctx.db.threads.get('mail:circle:1');
+    expect(stored?.toneHistory.map((h) => h.level)).toEqual(['calm']);
+    expect(threadCheck(stored).ok).toBe(true);
+  });
+
+  it('greets only those in the run when others wrote earlier', async () => {
+    await addPeople();
+    const lines: Line[] = [[SAM, 'Adding Grace and Łukasz, who own the date.'], ...backAndForth(10, GRACE, LUKASZ)];
+    const analyse = reads((messages) => ({
+      circling: messages.length >= 8 ? { turns: 9, since: null, authors: ['Grace Hopper', 'Łukasz Żółć'] } : null,
+    }));
+    const view = await new Nudges(ctx.db, undefined, analyse).read(snapshotOf('mail:circle:2', lines), 'gmail');
+    expect(view.people.map((p) => p.name)).toEqual(['Grace Hopper', 'Łukasz Żółć']);
+    expect(view.suggestedMessage).toMatch(/^Hi Grace and Łukasz, /u);
+  });
+
+  it('"we had a call" logs it with the people in the run, and the nudge stays away until it circles again', async () => {
+    const { grace } = await addPeople();
+    const nudges = new Nudges(ctx.db, undefined, circlesFrom(8));
+    const lines = backAndForth(10, GRACE, ME, ME);
+    await nudges.talked(snapshotOf('mail:circle:3', lines), 'gmail', 'call');
+    const detail = await repo.getPersonDetail(ctx.db, grace.id);
+    expect(detail.interactions.map((i) => [i.kind, i.threadKey])).toEqual([['call', 'mail:circle:3']]);
+    expect((await nudges.read(snapshotOf('mail:circle:3', lines), 'gmail')).isQuiet).toBe(true);
+    const more = [...lines, ...backAndForth(4, GRACE, ME, ME)];
+    expect((await nudges.read(snapshotOf('mail:circle:3', more), 'gmail')).isQuiet).toBe(true);
+    const again = [...lines, ...backAndForth(8, GRACE, ME, ME)];
+    expect((await nudges.read(snapshotOf('mail:circle:3', again), 'gmail')).isQuiet).toBe(false);
+  });
+
+  it('a hostile thread that also circles is about the hostility', async () => {
+    await addPeople();
+    const analyse = reads(() => ({ level: 'sour', score: 0.8, circling: { turns: 9, since: null, authors: ['Grace Hopper', 'You'] } }));
+    const view = await new Nudges(ctx.db, undefined, analyse).read(snapshotOf('mail:circle:4', backAndForth(10, GRACE, ME, ME)), 'gmail');
+    expect(view.reason).toBe('hostility');
+    expect(view.suggestedMessage).toMatch(/face to face/u);
+  });
+});
+
+describe('a thread in a language the tone analysis does not read', () => {
+  const german = reads(() => ({ language: 'de', isRead: false, summary: 'The conversation reads calm.' }));
+
+  it('suggests nothing, names the language, and records no reading', async () => {
+    await addPeople();
+    const nudges = new Nudges(ctx.db, undefined, german);
+    const view = await nudges.read(snapshotOf('mail:de:1', [[GRACE, 'Können wir das heute klären?'], [LUKASZ, 'Ja, gerne.']]), 'gmail');
+    expect(view).toMatchObject({ isRead: false, unreadLanguage: 'German', reason: null, circling: null, history: null });
+    const stored = await ctx.db.threads.get('mail:de:1');
+    expect(stored?.toneHistory).toEqual([]);
+    expect(threadCheck(stored).ok).toBe(true);
+    // A later read that is understood starts the history afresh.
+    await new Nudges(ctx.db).read(snapshotOf('mail:de:1', [[GRACE, 'Could we sort this out today?']]), 'gmail');
+    expect((await ctx.db.threads.get('mail:de:1'))?.toneHistory.map((h) => h.level)).toEqual(['calm']);
+  });
+
+  it('falls back to the code for a language without an English name, and to nothing when unknown', async () => {
+    const lines: Line[] = [[GRACE, '…']];
+    const unnamed = await new Nudges(ctx.db, undefined, reads(() => ({ language: 'qaa', isRead: false }))).read(snapshotOf('mail:x:1', lines), 'gmail');
+    expect(unnamed.unreadLanguage).toBe('qaa');
+    const unknown = await new Nudges(ctx.db, undefined, reads(() => ({ language: 'und', isRead: false }))).read(snapshotOf('mail:x:2', lines), 'gmail');
+    expect(unknown.unreadLanguage).toBeNull();
+  });
+
+  it('suggests nothing even when the level it defaulted to is not calm', async () => {
+    await addPeople();
+    const unreadSour = reads(() => ({ level: 'sour', score: 0.9, isRead: false, language: 'fr' }));
+    const view = await new Nudges(ctx.db, undefined, unreadSour).read(snapshotOf('mail:fr:1', [[GRACE, 'Non.']]), 'gmail');
+    expect(view.reason).toBeNull();
+  });
+});
+
+describe('who the nudge greets', () => {
+  const sour = reads(() => ({ level: 'sour', score: 0.8 }));
+  const greetingOf = async (key: string, lines: readonly Line[]) =>
+    (await new Nudges(ctx.db, undefined, sour).read(snapshotOf(key, lines), 'gmail')).suggestedMessage.split(',')[0];
+
+  it('one, two, or everyone', async () => {
+    await addPeople();
+    expect(await greetingOf('mail:g:1', [[GRACE, 'a'], [ME, 'b', { isOwn: true }]])).toBe('Hi Grace');
+    expect(await greetingOf('mail:g:2', [[GRACE, 'a'], [SAM, 'b'], [ME, 'c', { isOwn: true }]])).toBe('Hi Grace and Sam');
+    expect(await greetingOf('mail:g:3', [[GRACE, 'a'], [SAM, 'b'], [LUKASZ, 'c']])).toBe('Hi all');
+  });
+
+  it('never the user: their own messages, "me" and "You", and the same identity under another name', async () => {
+    await addPeople();
+    const view = await new Nudges(ctx.db, undefined, sour).read(
+      snapshotOf('mail:g:4', [
+        [GRACE, 'a'],
+        [{ name: 'me', email: ME.email }, 'b'],
+        [ME, 'c'],
+        [{ name: 'You' }, 'd'],
+        [{ name: 'Ada', email: 'ADA@example.com' }, 'e', { isOwn: true }],
+      ]),
+      'gmail',
+    );
+    expect(view.people.map((p) => p.name)).toEqual(['Grace Hopper']);
+    expect(view.suggestedMessage).toMatch(/^Hi Grace, /u);
+    expect(sour.calls.at(-1)!.map((m) => m.isOwn)).toEqual([false, true, true, true, true]);
+  });
+
+  it('by first name, also from "Last, First", and not by an address', async () => {
+    expect(await greetingOf('mail:g:5', [[{ name: 'Hopper, Grace', email: 'grace@example.com' }, 'a']])).toBe('Hi Grace');
+    expect(await greetingOf('mail:g:6', [[{ email: 'grace@example.com' }, 'a']])).toBe('Hi');
   });
 });
 
