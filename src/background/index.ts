@@ -56,6 +56,13 @@ const route = createRouter({
       frameReports.delete(tabId);
     }
   },
+  async detectLanguage(text) {
+    // Chromium's CLD3 and Firefox's detector know far more languages than the built-in fallback.
+    if (!browser.i18n.detectLanguage) return null;
+    const result = await browser.i18n.detectLanguage(text).catch(() => null);
+    const best = result?.isReliable ? result.languages[0] : undefined;
+    return best && best.language !== 'und' ? best.language : null;
+  },
   async readThread(tabId) {
     const answer = await sendToTab(tabId, 'page.thread', {}).catch(() => null);
     const checked = answer ? threadSnapshot(answer) : null;

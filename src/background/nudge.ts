@@ -14,6 +14,10 @@ import type { NudgeView, PersonSummary } from '../shared/views';
 
 /** The tone analysis, replaceable so tests can hand the nudge a reading of their choosing. */
 export type ThreadAnalyser = typeof analyzeThread;
+/** The browser's language detector where there is one: the language code, or null when unsure. */
+export type LanguageDetector = (text: string) => Promise<string | null>;
+/** Enough text to tell a language by, little enough to stay quick. */
+const LANGUAGE_SAMPLE = 4000;
 
 type Reason = NudgeView['reason'];
 
@@ -144,6 +148,7 @@ export class Nudges {
     private readonly db: HallwayDatabase,
     private readonly match: repo.Matcher = (ids) => repo.matchIdentities(db, ids),
     private readonly analyse: ThreadAnalyser = analyzeThread,
+    private readonly detectLanguage: LanguageDetector = async () => null,
   ) {}
 
   /** Reads the thread, records its level, and returns the nudge for the popup and badge. */
@@ -151,7 +156,8 @@ export class Nudges {
     const settings = await repo.getSettings(this.db);
     const isOwn = ownMessages(snapshot);
     const inputs = toneInputs(snapshot, isOwn);
-    const tone = this.analyse(inputs, { sensitivity: settings.toneSensitivity });
+    const language = await this.detectLanguage(inputs.map((m) => m.text).join('\n').slice(0, LANGUAGE_SAMPLE));
+    const tone = this.analyse(inputs, { sensitivity: settings.toneSensitivity, ...(language ? { language } : {}) });
     const reason = reasonOf(tone);
     const others = otherSide(snapshot, isOwn, tone);
     const matches = await this.match(others);

@@ -55,6 +55,8 @@ export interface RouterDeps {
   onFrameReport(tabId: number, identities: PageIdentity[]): void;
   /** Pushes a message to a card frame (by cardKey), if it is connected. */
   pushToCard(key: string, message: CardPortMessage): void;
+  /** The browser's own language detector: a language code, or null when unsure or unavailable. */
+  detectLanguage?(text: string): Promise<string | null>;
 }
 
 interface Context {
@@ -111,7 +113,7 @@ export function createRouter(deps: RouterDeps) {
     throw error;
   }));
   const match: repo.Matcher = async (identities) => repo.matchWithIndex(await currentIndex(), identities);
-  const nudges = new Nudges(db, match);
+  const nudges = new Nudges(db, match, undefined, deps.detectLanguage);
 
   /** The site is the thread key's prefix (`gmail:…`), set by the adapter that read it. */
   const siteOf = (snapshot: ThreadSnapshot) => snapshot.key.split(':')[0] ?? 'generic';

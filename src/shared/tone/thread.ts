@@ -181,6 +181,11 @@ export interface ThreadOptions {
   model?: HashedModel;
   /** The levels' thresholds; the evaluation passes ones calibrated without the thread. */
   operating?: OperatingPoint;
+  /**
+   * The thread's language when the caller can tell it better (the browser's own detector, for
+   * instance); otherwise the built-in detector decides.
+   */
+  language?: string;
 }
 
 export function analyzeThread(messages: readonly ToneMessageInput[], options: ThreadOptions = {}): ThreadTone {
@@ -193,7 +198,8 @@ export function analyzeThread(messages: readonly ToneMessageInput[], options: Th
   }
 
   const prepared = messages.map((m) => ({ author: m.author, ...prepareMessage(m.text) }));
-  const language = threadLanguage(prepared.map((p) => p.text)).code;
+  const given = options.language?.toLowerCase().split(/[-_]/u)[0];
+  const language = given && given !== 'und' ? given : threadLanguage(prepared.map((p) => p.text)).code;
   const features = prepared.map((p) => extractFeatures(p.text));
   const base = features.map((f) => hostilityLogit(f, options.model));
   const politeness = features.map((f) => sigmoid(linearScore(MODELS.politeness, f.values)));

@@ -222,6 +222,15 @@ describe('a thread in a language the tone analysis does not read', () => {
     expect((await ctx.db.threads.get('mail:de:1'))?.toneHistory.map((h) => h.level)).toEqual(['calm']);
   });
 
+  it("trusts the browser's language detector over the built-in one when it is sure", async () => {
+    await addPeople();
+    const lines: Line[] = [[GRACE, 'Per my last email, I need the numbers today.'], [LUKASZ, 'Sent.']];
+    const french = await new Nudges(ctx.db, undefined, undefined, async () => 'fr').read(snapshotOf('mail:lang:1', lines), 'gmail');
+    expect(french).toMatchObject({ isRead: false, unreadLanguage: 'French' });
+    const unsure = await new Nudges(ctx.db, undefined, undefined, async () => null).read(snapshotOf('mail:lang:2', lines), 'gmail');
+    expect(unsure).toMatchObject({ isRead: true, unreadLanguage: null });
+  });
+
   it('falls back to the code for a language without an English name, and to nothing when unknown', async () => {
     const lines: Line[] = [[GRACE, '…']];
     const unnamed = await new Nudges(ctx.db, undefined, reads(() => ({ language: 'qaa', isRead: false }))).read(snapshotOf('mail:x:1', lines), 'gmail');
