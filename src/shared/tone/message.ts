@@ -2,6 +2,7 @@
  * Tone of one message: hostility (0..1), sentiment and politeness, with the phrases behind them.
  */
 import { extractFeatures, type Cue, type CueKind, type MessageFeatures } from './features';
+import { prepareText } from './prepare';
 import { linearScore, sigmoid, type LinearModel } from './model';
 import weights from './model-weights.json';
 import { decodeModel, hashedLogit, type HashedModel, type StoredHashedModel } from './sour-model';
@@ -203,14 +204,18 @@ export interface DraftCheck {
 }
 
 const HOSTILE_DRAFT = 0.5;
+/** Reproach with a polite surface: what a draft is asked to say directly instead. */
+const PASSIVE_KINDS: ReadonlySet<CueKind> = new Set(['passive-aggressive', 'sarcasm', 'reproach', 'record']);
 const PA_DRAFT = 0.3;
 
 /** Quick check of a message being written: is it likely to land badly, and what to do instead. */
 export function checkDraft(text: string): DraftCheck {
-  const features = extractFeatures(text);
+  // A reply's compose box holds the quoted thread below the draft: only the draft is the user's.
+  const features = extractFeatures(prepareText(text));
   const tone = toneOf(features);
-  const passive = features.cues.filter((c: Cue) => c.kind === 'passive-aggressive' || c.kind === 'sarcasm');
-  if (tone.score >= HOSTILE_DRAFT && tone.evidence.some((e) => !/passive|sarcasm/.test(e.reason))) {
+  const passive = features.cues.filter((c: Cue) => PASSIVE_KINDS.has(c.kind));
+  const passiveReasons = new Set([...PASSIVE_KINDS].map((kind) => REASONS[kind as Exclude<CueKind, 'friendly'>]));
+  if (tone.score >= HOSTILE_DRAFT && tone.evidence.some((e) => !passiveReasons.has(e.reason))) {
     return {
       level: 'hostile',
       phrases: tone.evidence.map((e) => e.phrase),

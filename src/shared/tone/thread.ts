@@ -297,16 +297,22 @@ function summarize(
   const leadAuthor = messages[lead]?.author;
   const leadName = messages[lead] ? nameOf(messages[lead]) : null;
   const ordered = [...evidence.filter((e) => e.message === lead), ...evidence.filter((e) => e.message !== lead)];
+  // One clause per kind of sign, its phrases quoted, at most three kinds and two phrases each:
+  // "reproach (“I told you”, “It's Monday”) and a curt answer to a warning (“Understood.”, Tom)".
+  const byReason = new Map<string, string[]>();
   const seen = new Set<string>();
-  const quotes: string[] = [];
   for (const e of ordered) {
     const key = e.phrase.toLowerCase();
-    if (seen.has(key) || quotes.length >= 3) continue;
+    if (seen.has(key)) continue;
     seen.add(key);
+    const list = byReason.get(e.reason) ?? [];
+    if (!byReason.has(e.reason) && byReason.size >= 3) continue;
     const other = e.author === leadAuthor ? null : nameOf(messages[e.message]!);
-    quotes.push(`“${e.phrase}” (${e.reason}${other ? `, ${other}` : ''})`);
+    if (list.length < 2) list.push(`“${e.phrase}”${other ? ` from ${other}` : ''}`);
+    byReason.set(e.reason, list);
   }
-  const quoted = quotes.length > 1 ? `${quotes.slice(0, -1).join(', ')} and ${quotes.at(-1)!}` : (quotes[0] ?? '');
+  const clauses = [...byReason].map(([reason, phrases]) => `${reason} (${phrases.join(', ')})`);
+  const quoted = clauses.length > 1 ? `${clauses.slice(0, -1).join(', ')} and ${clauses.at(-1)!}` : (clauses[0] ?? '');
   const signs: string[] = [];
   if (dynamics.trend > 0.3) signs.push('it is getting worse');
   if (dynamics.acceleration > 0.3) signs.push('replies are coming faster');

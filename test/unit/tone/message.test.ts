@@ -62,3 +62,20 @@ describe('checkDraft', () => {
     expect(draft.suggestion).toMatch(/call/);
   });
 });
+
+describe('checkDraft on workplace reproach', () => {
+  it('asks a reminder of what was already said to be put directly', () => {
+    const draft = checkDraft('As I mentioned in my previous message, I told you Friday. It’s Monday.');
+    expect(draft.level).toBe('passive-aggressive');
+    expect(draft.phrases).toEqual(expect.arrayContaining(['As I mentioned in my previous message', 'I told you']));
+  });
+
+  it('reads a threat to escalate as hostile', () => {
+    expect(checkDraft("You clearly don't care about the process. I'll take it to your manager.").level).toBe('hostile');
+  });
+
+  it('reads only the draft, not the quoted thread under it', () => {
+    const reply = 'Thanks, I will look at it today.\n\nOn Mon, 3 Nov 2026 at 09:12, Sam <sam@example.com> wrote:\n> Per my last email, this is unacceptable.';
+    expect(checkDraft(reply).level).toBe('ok');
+  });
+});
