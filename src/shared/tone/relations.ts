@@ -15,7 +15,7 @@ export interface PreparedMessage {
   hasSignOff: boolean;
 }
 
-export type RelationKind = 'curt' | 'courtesy-dropped' | 'politeness-dropped' | 'asked-again' | 'dismissal';
+export type RelationKind = 'curt' | 'courtesy-dropped' | 'politeness-dropped' | 'asked-again' | 'dismissal' | 'pulled-in';
 
 export interface RelationalSignal {
   message: number;
@@ -32,6 +32,7 @@ export const RELATION_REASONS: Readonly<Record<RelationKind, string>> = {
   'politeness-dropped': 'politeness dropped',
   'asked-again': 'asking the same thing again',
   dismissal: 'a curt answer to a warning',
+  'pulled-in': 'pulling someone in mid-argument',
 };
 
 /** Hand-set: the labelled threads have no authors (GitHub) or no souring (email), so nothing could teach these. */
@@ -42,7 +43,13 @@ const WEIGHTS = {
   courtesyHalf: 0.4,
   politeness: 0.8,
   askedAgain: 1.3,
+  pulledIn: 3.0,
 };
+
+/** "Adding Sam", "cc @dana", "looping in Priya", "+Marco": someone brought into the thread by name. */
+const PULLS_IN = /(?:^|[\s(])(?:[Aa]dd(?:ing)?|[Cc][Cc](?:'?ing)?|[Cc]opying(?: in)?|[Ll]ooping in|[Bb]ringing in|\+)\s*(\p{Lu}[\p{L}'’-]+|@[\w.-]+)/u;
+/** An argument is under way once a message this hostile has been written. */
+const HEATED = 0.3;
 
 const CURT = new Set(CURT_REPLIES);
 /** Placeholders sites and exports use when the author is not known: no history can be kept for them. */
@@ -100,6 +107,9 @@ export function relationalSignals(
       previous >= 0 &&
       messages[previous]!.author !== m.author &&
       (baseHostility[previous]! >= 0.35 || features[previous]!.cues.some((c) => WARNING_CUES.has(c.kind)));
+    // Bringing someone in helps when a thread is calm; mid-argument it looks for a witness or a judge.
+    const pulled = i > 0 && Math.max(...baseHostility.slice(0, i)) >= HEATED ? PULLS_IN.exec(m.text) : null;
+    if (pulled) out.push({ message: i, kind: 'pulled-in', phrase: pulled[0].trim(), weight: WEIGHTS.pulledIn });
     const curt = curtReply(m.text);
     if (curt && answersHeat) out.push({ message: i, kind: 'dismissal', phrase: curt, weight: WEIGHTS.curt + WEIGHTS.curtAfterHeat });
 

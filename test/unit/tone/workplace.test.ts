@@ -90,3 +90,16 @@ describe('languages and the user', () => {
     expect(analyzeThread(quoted).level).toBe('calm');
   });
 });
+
+describe('someone pulled in', () => {
+  const base = [
+    { author: 'Lena', text: 'The numbers in the deck are wrong again.' },
+    { author: 'Marco', text: 'They are the numbers finance gave me.' },
+  ];
+  it('reads bringing a colleague in mid-argument as a sign, not in a calm thread', () => {
+    const heated = [...base, { author: 'Lena', text: "You clearly didn't check them. Unacceptable." }, { author: 'Marco', text: 'Adding Sam to this.' }];
+    expect(analyzeThread(heated).evidence).toContainEqual({ message: 3, author: 'Marco', phrase: 'Adding Sam', reason: 'pulling someone in mid-argument' });
+    const calm = [{ author: 'Lena', text: 'Could you send the deck?' }, { author: 'Marco', text: 'Adding Sam, who has the latest version.' }];
+    expect(analyzeThread(calm).evidence.map((e) => e.reason)).not.toContain('pulling someone in mid-argument');
+  });
+});
