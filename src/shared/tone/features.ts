@@ -137,6 +137,8 @@ const SETS = {
   rhetorical: phraseSet(L.RHETORICAL),
   reproach: phraseSet(L.REPROACH),
 };
+/** Every word some phrase starts with: most words start none, and skip every list at once. */
+const PHRASE_STARTS: ReadonlySet<string> = new Set(Object.values(SETS).flatMap((set) => [...set.byFirst.keys()]));
 /** Workplace souring lists: feature name and cue kind of each. */
 const WORKPLACE: ReadonlyArray<readonly [keyof typeof SETS, string, CueKind]> = [
   ['escalation', 'hos.escalate', 'escalation'],
@@ -193,8 +195,11 @@ export function extractFeatures(text: string): MessageFeatures {
   // A phrase inside a longer match of the same list ("circling back again" in "just circling back
   // again") is the same evidence: each list remembers where its last match ended.
   const seenUntil = new Map<string, number>();
+  let startsPhrase = false;
+  let at = 0;
+  const phraseAt = (set: PhraseSet): number => (startsPhrase ? matchAt(set, tokens, at) : 0);
   const find = (name: keyof typeof SETS, i: number): number => {
-    if (i < (seenUntil.get(name) ?? 0)) return 0;
+    if (!startsPhrase || i < (seenUntil.get(name) ?? 0)) return 0;
     const n = matchAt(SETS[name], tokens, i);
     if (n) seenUntil.set(name, i + n);
     return n;
@@ -202,6 +207,8 @@ export function extractFeatures(text: string): MessageFeatures {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     values.set(`w:${t.w}`, 1);
+    startsPhrase = PHRASE_STARTS.has(t.w);
+    at = i;
 
     // Hostility.
     let n = find('insult', i);
@@ -268,14 +275,14 @@ export function extractFeatures(text: string): MessageFeatures {
     }
 
     // Politeness strategies.
-    if (matchAt(SETS.gratitude, tokens, i)) add(values, 'pol.gratitude');
-    if (matchAt(SETS.apology, tokens, i)) add(values, 'pol.apology');
-    if (matchAt(SETS.hedge, tokens, i)) add(values, 'pol.hedge');
-    if (matchAt(SETS.factuality, tokens, i)) add(values, 'pol.factuality');
-    if (matchAt(SETS.counterfactual, tokens, i)) add(values, 'pol.counterfactual');
-    if (matchAt(SETS.indicative, tokens, i)) add(values, 'pol.indicative');
-    if (matchAt(SETS.reason, tokens, i)) add(values, 'pol.reason');
-    if (matchAt(SETS.disagreement, tokens, i)) add(values, 'dis.disagree');
+    if (phraseAt(SETS.gratitude)) add(values, 'pol.gratitude');
+    if (phraseAt(SETS.apology)) add(values, 'pol.apology');
+    if (phraseAt(SETS.hedge)) add(values, 'pol.hedge');
+    if (phraseAt(SETS.factuality)) add(values, 'pol.factuality');
+    if (phraseAt(SETS.counterfactual)) add(values, 'pol.counterfactual');
+    if (phraseAt(SETS.indicative)) add(values, 'pol.indicative');
+    if (phraseAt(SETS.reason)) add(values, 'pol.reason');
+    if (phraseAt(SETS.disagreement)) add(values, 'dis.disagree');
     if (NEGATION.has(t.w)) add(values, 'dis.negation');
     if (t.w === 'please') add(values, i === 0 ? 'pol.please_start' : 'pol.please');
     if (t.w === 'by' && tokens[i + 1]?.w === 'the' && tokens[i + 2]?.w === 'way') add(values, 'pol.btw');
@@ -287,8 +294,8 @@ export function extractFeatures(text: string): MessageFeatures {
       } else add(values, 'pol.second');
     }
     if (t.isSentenceStart) {
-      if (matchAt(SETS.greeting, tokens, i) && t.sentence === 0) add(values, 'pol.greeting');
-      if (matchAt(SETS.deference, tokens, i)) add(values, 'pol.deference');
+      if (phraseAt(SETS.greeting) && t.sentence === 0) add(values, 'pol.greeting');
+      if (phraseAt(SETS.deference)) add(values, 'pol.deference');
       if (QUESTION_START.has(t.w) && sentenceEndsWithQuestion(text, tokens, i)) add(values, 'pol.direct_question');
       if (DIRECT_START.has(t.w)) add(values, 'pol.direct_start');
       if (sentenceEndsWithQuestion(text, tokens, i) && sentenceHasYou(tokens, i)) add(values, 'dis.you_question');
