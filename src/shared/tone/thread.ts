@@ -297,27 +297,31 @@ function summarize(
   const leadAuthor = messages[lead]?.author;
   const leadName = messages[lead] ? nameOf(messages[lead]) : null;
   const ordered = [...evidence.filter((e) => e.message === lead), ...evidence.filter((e) => e.message !== lead)];
-  // One clause per kind of sign, its phrases quoted, at most three kinds and two phrases each:
-  // "reproach (“I told you”, “It's Monday”) and a curt answer to a warning (“Understood.”, Tom)".
-  const byReason = new Map<string, string[]>();
+  // One clause per kind of sign and author, its phrases quoted, at most three clauses and two phrases
+  // each: "reproach (“I told you”, “It's Monday”) and a curt answer to a warning from Tom (“Understood.”)".
+  const clausesByKey = new Map<string, { head: string; phrases: string[] }>();
   const seen = new Set<string>();
   for (const e of ordered) {
     const key = e.phrase.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    const list = byReason.get(e.reason) ?? [];
-    if (!byReason.has(e.reason) && byReason.size >= 3) continue;
     const other = e.author === leadAuthor ? null : nameOf(messages[e.message]!);
-    if (list.length < 2) list.push(`“${e.phrase}”${other ? ` from ${other}` : ''}`);
-    byReason.set(e.reason, list);
+    const clauseKey = `${e.reason}|${other ?? ''}`;
+    const clause = clausesByKey.get(clauseKey) ?? { head: other ? `${e.reason} from ${other}` : e.reason, phrases: [] };
+    if (!clausesByKey.has(clauseKey) && clausesByKey.size >= 3) continue;
+    if (clause.phrases.length < 2) clause.phrases.push(`“${e.phrase}”`);
+    clausesByKey.set(clauseKey, clause);
   }
-  const clauses = [...byReason].map(([reason, phrases]) => `${reason} (${phrases.join(', ')})`);
+  const clauses = [...clausesByKey.values()].map(({ head, phrases }) => `${head} (${phrases.join(', ')})`);
   const quoted = clauses.length > 1 ? `${clauses.slice(0, -1).join(', ')} and ${clauses.at(-1)!}` : (clauses[0] ?? '');
-  const signs: string[] = [];
-  if (dynamics.trend > 0.3) signs.push('it is getting worse');
-  if (dynamics.acceleration > 0.3) signs.push('replies are coming faster');
-  if (dynamics.growth > 0.3) signs.push('messages are getting longer');
-  if (dynamics.exchange > 0.3) signs.push('it has become a two-person back-and-forth');
+  // The one clearest sign of how the exchange itself is going, so the sentence stays one sentence.
+  const movement: Array<[number, string]> = [
+    [dynamics.trend, 'it is getting worse'],
+    [dynamics.acceleration, 'replies are coming faster'],
+    [dynamics.exchange, 'it has become a two-person back-and-forth'],
+    [dynamics.growth, 'messages are getting longer'],
+  ];
+  const signs = movement.filter(([value]) => value > 0.3).slice(0, 1).map(([, text]) => text);
   const tail = signs.length ? `; ${signs.join(', ')}` : '';
   const start =
     level === 'sour' && sourFrom !== null
