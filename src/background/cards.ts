@@ -4,7 +4,7 @@
  */
 import type { HallwayDatabase } from '../shared/db/database';
 import * as repo from '../shared/db/repository';
-import { normalizeEmail, type PageIdentity } from '../shared/identity';
+import { normalizeEmail, strongKey, type PageIdentity } from '../shared/identity';
 import type { CardTheme, CardView } from '../shared/views';
 
 export interface CardTarget {
@@ -51,15 +51,28 @@ export async function buildCardView(
   const [found] = await match([identity]);
   let state = found?.state ?? 'unknown';
   let personId = state === 'known' || state === 'noted' ? (found?.personId ?? null) : null;
-  let candidate: CardView['candidate'] = null;
+  let candidates: CardView['candidates'] = [];
 
-  if (state === 'uncertain' && found?.personId) {
-    if (target.confirmedPersonId === found.personId) {
-      personId = found.personId;
+  if (state === 'uncertain') {
+    const offered = found?.candidates ?? [];
+    if (target.confirmedPersonId && offered.includes(target.confirmedPersonId)) {
+      personId = target.confirmedPersonId;
       state = 'known';
-    } else {
-      const [row] = await repo.summariesOf(db, [found.personId]);
-      if (row) candidate = { id: row.id, displayName: row.displayName, team: row.team, role: row.role };
+    } else if (offered.length) {
+      const details = await Promise.all(offered.map((id) => repo.getPersonDetail(db, id).catch(() => null)));
+      candidates = details.flatMap((detail) =>
+        detail
+          ? [
+              {
+                id: detail.person.id,
+                displayName: detail.person.displayName,
+                team: detail.person.team,
+                role: detail.person.role,
+                knownAs: [...detail.person.emails, ...detail.person.siteIds.map((s) => `${SITE_NAMES[s.site]} ${s.id}`)].slice(0, 4),
+              },
+            ]
+          : [],
+      );
     }
   }
 
@@ -76,6 +89,7 @@ export async function buildCardView(
     state,
     person,
     balance: person ? repo.favourBalance(person.favours) : null,
-    candidate,
+    candidates,
+    evidence: state !== 'uncertain' ? null : strongKey(identity) ? 'unlinked-id' : 'name-only',
   };
 }

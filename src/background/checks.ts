@@ -77,6 +77,7 @@ export const RULES: { [K in MessageType]: Rule<K> } = {
 
   'card.current': { from: 'page', payload: object({ card: cardId }) },
   'card.confirm': { from: 'page', payload: object({ personId: id }) },
+  'card.reject': { from: 'page', payload: object({ personId: id }) },
   'card.addPerson': {
     from: 'page',
     payload: object({

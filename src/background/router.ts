@@ -100,7 +100,7 @@ function senderKind(sender: Sender, deps: RouterDeps): 'page' | 'content' | null
 /** Messages after which markers on open pages may be out of date: who is known, or who has notes. */
 const CHANGES_PEOPLE = new Set<MessageType>([
   'people.create', 'people.save', 'people.delete', 'people.undoDelete', 'people.merge',
-  'notes.add', 'notes.delete', 'backup.import', 'card.confirm', 'card.addPerson',
+  'notes.add', 'notes.delete', 'backup.import', 'card.confirm', 'card.reject', 'card.addPerson',
 ]);
 
 export function createRouter(deps: RouterDeps) {
@@ -233,12 +233,24 @@ export function createRouter(deps: RouterDeps) {
       const { key } = cardOf(context);
       const target = cards.get(key);
       const [found] = target ? await match([target.identity]) : [];
-      // Only the candidate the card offered can be confirmed, never an arbitrary record.
-      if (!target || found?.state !== 'uncertain' || found.personId !== personId) {
+      // Only a candidate the card offered can be confirmed, never an arbitrary record.
+      if (!target || found?.state !== 'uncertain' || !found.candidates?.includes(personId)) {
         throw new repo.InvalidDataError('This card no longer shows that person; hover the name again.');
       }
       await repo.linkIdentity(db, personId, target.identity);
       target.confirmedPersonId = personId;
+      return currentCard(key);
+    },
+    'card.reject': async ({ personId }, context) => {
+      const { key } = cardOf(context);
+      const target = cards.get(key);
+      const [found] = target ? await match([target.identity]) : [];
+      if (!target || found?.state !== 'uncertain' || !found.candidates?.includes(personId)) {
+        throw new repo.InvalidDataError('This card no longer shows that person; hover the name again.');
+      }
+      await repo.rejectCandidate(db, target.identity, personId);
+      // The cached index still holds the question; the card is rebuilt from the database's answer.
+      identityIndex = null;
       return currentCard(key);
     },
     'card.addPerson': async ({ displayName, team, role }, context) => {

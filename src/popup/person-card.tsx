@@ -179,13 +179,17 @@ export function UnknownPersonRow({ person, isSelected, onAdded, onError }: { per
         {person.email && person.name && person.name !== person.email && <span class="person-sub">{person.email}</span>}
       </div>
       {person.isUncertain ? (
-        <p class="meta">Same name as someone in Hallway, but nothing confirms it is them.</p>
-      ) : null}
-      <div class="actions">
-        <button type="button" class="secondary" data-testid="add-person" disabled={isAdding} onClick={() => void add()}>
-          Add to Hallway
-        </button>
-      </div>
+        // Adding them here would make a second record of someone who may already be in Hallway.
+        <p class="meta" data-testid="uncertain-hint">
+          Same name as someone in Hallway. Hover their name on the page to say whether it is them.
+        </p>
+      ) : (
+        <div class="actions">
+          <button type="button" class="secondary" data-testid="add-person" disabled={isAdding} onClick={() => void add()}>
+            Add to Hallway
+          </button>
+        </div>
+      )}
     </li>
   );
 }

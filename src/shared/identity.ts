@@ -82,3 +82,42 @@ export function strongKey(identity: PageIdentity): string | null {
 export function identityKey(identity: PageIdentity): string {
   return strongKey(identity) ?? `name:${foldName(identity.name ?? '')}`;
 }
+
+/**
+ * The keys a display name is looked up by when a page shows someone Hallway may already know under
+ * another address or id: the folded name in "First Last" order ("Hopper, Grace" is Grace Hopper), with
+ * a bracketed or dashed tail dropped ("Grace Hopper (Platform)", "Grace Hopper - Acme"), and the same
+ * without middle initials ("Grace M. Hopper"). A name of one word gives no key: "Grace" alone is too
+ * many people.
+ */
+export function nameMatchKeys(name: string): string[] {
+  let folded = foldName(name)
+    .replace(/\s*[([{].*$/u, '')
+    .replace(/\s+[-–—|].*$/u, '')
+    .trim();
+  const comma = folded.indexOf(',');
+  if (comma > 0) folded = `${folded.slice(comma + 1)} ${folded.slice(0, comma)}`;
+  const words = folded.replace(/[.,]/gu, ' ').split(/\s+/u).filter(Boolean);
+  if (words.length < 2) return [];
+  const keys = [words.join(' ')];
+  const inner = words.filter((w, i) => i === 0 || i === words.length - 1 || w.length > 1);
+  if (inner.length >= 2 && inner.length < words.length) keys.push(inner.join(' '));
+  return keys;
+}
+
+/**
+ * "g hopper" for Grace Hopper, so "G. Hopper" can be offered as her: an initial and a surname, looked up
+ * only when the page gives no more than that.
+ */
+export function initialKey(name: string): string | null {
+  const [key] = nameMatchKeys(name);
+  if (!key) return null;
+  const words = key.split(' ');
+  return `${words[0]!.charAt(0)} ${words.at(-1)!}`;
+}
+
+/** True when the name's first word is only an initial ("G. Hopper"). */
+export function isInitialName(name: string): boolean {
+  const [key] = nameMatchKeys(name);
+  return key !== undefined && key.split(' ')[0]!.length === 1;
+}

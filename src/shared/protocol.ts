@@ -60,6 +60,8 @@ export interface ProtocolMap {
   'card.current': { from: 'page'; req: { card: string }; res: CardView | null };
   /** The user confirmed that an unconfirmed match is this person: link the page's identity to them. */
   'card.confirm': { from: 'page'; req: { personId: string }; res: CardView | null };
+  /** "Not them": the page's address or id is not this person; the card stops asking about them. */
+  'card.reject': { from: 'page'; req: { personId: string }; res: CardView | null };
   /** Adds the person the card is showing to the directory, with the page's address or site id. */
   'card.addPerson': { from: 'page'; req: { displayName: string; team?: string; role?: string }; res: CardView | null };
   /** The card's content height, so the frame can fit it. */

@@ -69,8 +69,8 @@ export interface TabPeople {
 export type CardTheme = 'light' | 'dark';
 
 /**
- * What the hover card shows. For an unconfirmed (name-only) match it carries the candidate's name and
- * team but no notes, until the user confirms it is them.
+ * What the hover card shows. For an unconfirmed match (a name only, or an address or id nobody has
+ * yet) it carries the candidates' names and teams but no notes, until the user confirms one.
  */
 export interface CardView {
   /** Changes every time the card is opened for someone, so the card can reset its state. */
@@ -82,8 +82,22 @@ export interface CardView {
   /** The directory record, for known and noted people. */
   person: PersonDetail | null;
   balance: FavourBalance | null;
-  /** For an unconfirmed match: who it might be. */
-  candidate: { id: string; displayName: string; team: string; role: string } | null;
+  /** For an unconfirmed match: who it might be, one person or several sharing the name. */
+  candidates: CardCandidate[];
+  /**
+   * Why the card asks: the page shows an address or chat id Hallway has not linked to anyone, under a
+   * name someone in Hallway has ('unlinked-id'), or only a name ('name-only').
+   */
+  evidence: 'unlinked-id' | 'name-only' | null;
+}
+
+export interface CardCandidate {
+  id: string;
+  displayName: string;
+  team: string;
+  role: string;
+  /** Addresses and chat ids the person already has, so two people of one name can be told apart. */
+  knownAs: string[];
 }
 
 /** Someone due for face time by the cadence the user set. */

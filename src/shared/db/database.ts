@@ -53,6 +53,16 @@ export interface TrashRow {
   favours: Favour[];
 }
 
+/**
+ * "Not them": the user said this address or site id is not this person, so the card stops asking.
+ * Keyed by the identity's strong key (`slack:U123`, `email:a@b.c`).
+ */
+export interface NotThemRow {
+  key: string;
+  personId: string;
+  at: string;
+}
+
 export const DB_NAME = 'hallway';
 
 export class HallwayDatabase extends Dexie {
@@ -64,6 +74,7 @@ export class HallwayDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   trash!: EntityTable<TrashRow, 'id'>;
   snoozes!: EntityTable<SnoozeRow, 'personId'>;
+  notThem!: Dexie.Table<NotThemRow, [string, string]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -79,5 +90,7 @@ export class HallwayDatabase extends Dexie {
       trash: 'id, deletedAt',
       snoozes: 'personId',
     });
+    // Version 2: answers to "is this them?" that were no.
+    this.version(2).stores({ notThem: '[key+personId], key, personId' });
   }
 }

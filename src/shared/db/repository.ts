@@ -18,7 +18,7 @@ import {
   type Person,
   type Settings,
 } from '../model';
-import { foldName, foldText, normalizeEmail, siteKey, strongKey, type PageIdentity } from '../identity';
+import { foldName, foldText, initialKey, isInitialName, nameMatchKeys, normalizeEmail, siteKey, strongKey, type PageIdentity } from '../identity';
 import { formatProblems } from '../validate';
 import { queryWords, wordsOf } from '../words';
 import type {
@@ -535,6 +535,8 @@ export async function mergePeople(db: HallwayDatabase, keepId: string, mergeId: 
 export interface IdentityMatch {
   personId: string | null;
   state: MarkerState;
+  /** For an uncertain match: everyone it might be (one, or several people sharing the name). */
+  candidates?: string[];
 }
 
 /** Who is who, in memory: what marker lookups read instead of the database. */
@@ -546,6 +548,11 @@ export interface IdentityIndex {
   noted: Set<string>;
   /** Full names (two words or more) for finding people in message text. */
   names: { key: string; name: string }[];
+  /** People by the keys of their name (nameMatchKeys), and by initial and surname. */
+  byMatchKey: Map<string, string[]>;
+  byInitialKey: Map<string, string[]>;
+  /** `strongKey|personId` pairs the user said are not the same person. */
+  notThem: Set<string>;
 }
 
 /**
@@ -553,16 +560,34 @@ export interface IdentityIndex {
  * personId index: no note text is read). A page with thousands of names is then matched in memory.
  */
 export async function buildIdentityIndex(db: HallwayDatabase): Promise<IdentityIndex> {
-  return db.transaction('r', db.people, db.notes, async () => {
-    const index: IdentityIndex = { byEmail: new Map(), bySiteKey: new Map(), byNameKey: new Map(), noted: new Set(), names: [] };
+  return db.transaction('r', db.people, db.notes, db.notThem, async () => {
+    const index: IdentityIndex = {
+      byEmail: new Map(),
+      bySiteKey: new Map(),
+      byNameKey: new Map(),
+      noted: new Set(),
+      names: [],
+      byMatchKey: new Map(),
+      byInitialKey: new Map(),
+      notThem: new Set(),
+    };
     const names = new Map<string, string>();
+    const push = (map: Map<string, string[]>, key: string, id: string) => {
+      const ids = map.get(key);
+      if (!ids) map.set(key, [id]);
+      else if (!ids.includes(id)) ids.push(id);
+    };
     await db.people.each((row) => {
       if (isFullName(row.displayName)) names.set(row.nameKey, row.displayName);
       for (const email of row.emails) index.byEmail.set(email, row.id);
       for (const key of row.siteKeys) index.bySiteKey.set(key, row.id);
-      index.byNameKey.set(row.nameKey, [...(index.byNameKey.get(row.nameKey) ?? []), row.id]);
+      push(index.byNameKey, row.nameKey, row.id);
+      for (const key of nameMatchKeys(row.displayName)) push(index.byMatchKey, key, row.id);
+      const initial = initialKey(row.displayName);
+      if (initial) push(index.byInitialKey, initial, row.id);
       if (row.personal.trim()) index.noted.add(row.id);
     });
+    await db.notThem.each((row) => index.notThem.add(`${row.key}|${row.personId}`));
     for (const personId of (await db.notes.orderBy('personId').uniqueKeys()) as string[]) index.noted.add(personId);
     index.names = [...names].map(([key, name]) => ({ key, name }));
     return index;
@@ -579,14 +604,32 @@ export function matchWithIndex(index: IdentityIndex, identities: readonly PageId
       (identity.email && index.byEmail.get(normalizeEmail(identity.email))) ||
       (identity.siteId && index.bySiteKey.get(siteKey(identity.siteId)));
     if (strong) return { personId: strong, state: index.noted.has(strong) ? 'noted' : 'known' };
-    if (!strongKey(identity) && identity.name) {
-      const candidates = index.byNameKey.get(foldName(identity.name)) ?? [];
-      // One candidate is still only a guess; several cannot even be guessed between.
-      if (candidates.length === 1) return { personId: candidates[0] ?? null, state: 'uncertain' };
-      if (candidates.length > 1) return { personId: null, state: 'uncertain' };
-    }
+    // An address or id Hallway does not know, or a name alone: whoever has that name may be them.
+    // It stays a question until the user answers it, so no note is shown on its strength.
+    const candidates = identity.name ? nameCandidates(index, identity) : [];
+    // One candidate is still only a guess; several are all offered, never picked between.
+    if (candidates.length === 1) return { personId: candidates[0]!, state: 'uncertain', candidates };
+    if (candidates.length > 1) return { personId: null, state: 'uncertain', candidates };
     return { personId: null, state: 'unknown' };
   });
+}
+
+/** People whose name matches the identity's, less those the user said it is not. */
+function nameCandidates(index: IdentityIndex, identity: PageIdentity): string[] {
+  const name = identity.name!;
+  const found = new Set<string>(index.byNameKey.get(foldName(name)) ?? []);
+  for (const key of nameMatchKeys(name)) for (const id of index.byMatchKey.get(key) ?? []) found.add(id);
+  // "G. Hopper" could be Grace; "Grace Hopper" is not looked up as "G. Hopper".
+  if (isInitialName(name)) for (const id of index.byInitialKey.get(initialKey(name)!) ?? []) found.add(id);
+  const key = strongKey(identity);
+  return [...found].filter((id) => !key || !index.notThem.has(`${key}|${id}`)).sort();
+}
+
+/** "Not them": this address or id is not this person; the card stops asking, on every tab. */
+export async function rejectCandidate(db: HallwayDatabase, identity: PageIdentity, personId: string): Promise<void> {
+  const key = strongKey(identity);
+  if (!key) throw new InvalidDataError('Only an address or a chat id can be told apart from a person.');
+  await db.notThem.put({ key, personId, at: nowIso() });
 }
 
 /** Matches identities to people; the service worker passes one that reads its cached index. */

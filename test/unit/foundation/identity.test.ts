@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, identityKey, isEmail, normalizeEmail, normalizeName, siteKey, strongKey } from '../../../src/shared/identity';
+import { foldName, identityKey, initialKey, isEmail, isInitialName, nameMatchKeys, normalizeEmail, normalizeName, siteKey, strongKey } from '../../../src/shared/identity';
 import { queryWords, wordsOf } from '../../../src/shared/words';
 
 describe('isEmail / normalizeEmail', () => {
@@ -107,5 +107,28 @@ describe('queryWords', () => {
   it('folds case and accents', () => {
     expect(queryWords('JOSÉ')).toEqual(['jose']);
     expect(queryWords('')).toEqual([]);
+  });
+});
+
+describe('nameMatchKeys: the spellings a known colleague is offered under', () => {
+  it('folds case and diacritics, and reads "Last, First" as First Last', () => {
+    expect(nameMatchKeys('Łukasz Żółć')).toEqual(['lukasz zolc']);
+    expect(nameMatchKeys('LUKASZ  ZOLC')).toEqual(['lukasz zolc']);
+    expect(nameMatchKeys('Hopper, Grace')).toEqual(['grace hopper']);
+    expect(nameMatchKeys('Ødegård, Ørjan')).toEqual(['orjan odegard']);
+  });
+
+  it('drops a bracketed or dashed tail and middle initials', () => {
+    expect(nameMatchKeys('Grace Hopper (Platform)')).toEqual(['grace hopper']);
+    expect(nameMatchKeys('Grace Hopper - Acme Corp')).toEqual(['grace hopper']);
+    expect(nameMatchKeys('Grace M. Hopper')).toEqual(['grace m hopper', 'grace hopper']);
+  });
+
+  it('gives no key for one word, and an initial key only for a full name', () => {
+    expect(nameMatchKeys('Grace')).toEqual([]);
+    expect(initialKey('Grace Hopper')).toBe('g hopper');
+    expect(initialKey('Grace')).toBeNull();
+    expect(isInitialName('G. Hopper')).toBe(true);
+    expect(isInitialName('Grace Hopper')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, createPerson, deleteNote, matchIdentities } from '../../../src/shared/db/repository';
+import { addNote, createPerson, deleteNote, linkIdentity, matchIdentities, rejectCandidate } from '../../../src/shared/db/repository';
 import { useFreshDb } from './helpers';
 
 const ctx = useFreshDb();
@@ -53,16 +53,20 @@ describe('matchIdentities', () => {
     const jose = await createPerson(db, { displayName: 'José Álvarez', emails: ['jose@example.com'] });
     await addNote(db, jose.id, 'private');
     expect(await matchIdentities(db, [{ name: 'jose  alvarez' }, { name: 'JOSÉ ÁLVAREZ' }])).toEqual([
-      { personId: jose.id, state: 'uncertain' },
-      { personId: jose.id, state: 'uncertain' },
+      { personId: jose.id, state: 'uncertain', candidates: [jose.id] },
+      { personId: jose.id, state: 'uncertain', candidates: [jose.id] },
     ]);
   });
 
-  it('two people with the same name: uncertain, and no person is guessed', async () => {
+  it('two people with the same name: both offered, neither guessed, also for an unlinked id', async () => {
     const { db } = ctx;
-    await createPerson(db, { displayName: 'Alex Kim', team: 'Sales' });
-    await createPerson(db, { displayName: 'Alex Kim', team: 'Legal' });
-    expect(await matchIdentities(db, [{ name: 'Alex Kim' }])).toEqual([{ personId: null, state: 'uncertain' }]);
+    const sales = await createPerson(db, { displayName: 'Alex Kim', team: 'Sales' });
+    const legal = await createPerson(db, { displayName: 'Alex Kim', team: 'Legal' });
+    const both = [sales.id, legal.id].sort();
+    expect(await matchIdentities(db, [{ name: 'Alex Kim' }, { name: 'Alex Kim', siteId: { site: 'slack', id: 'U9' } }])).toEqual([
+      { personId: null, state: 'uncertain', candidates: both },
+      { personId: null, state: 'uncertain', candidates: both },
+    ]);
   });
 
   it('someone not in the directory is unknown', async () => {
@@ -78,21 +82,54 @@ describe('matchIdentities', () => {
     ]);
   });
 
-  it('an email that matches nobody does not fall back to the name', async () => {
+  it('an address nobody has, under a known name, is only a question: never a match, never noted', async () => {
     const { db } = ctx;
     const dana = await createPerson(db, { displayName: 'Dana Scully', emails: ['dana@example.com'] });
     await addNote(db, dana.id, 'private');
     expect(await matchIdentities(db, [{ name: 'Dana Scully', email: 'impostor@evil.example' }])).toEqual([
-      { personId: null, state: 'unknown' },
+      { personId: dana.id, state: 'uncertain', candidates: [dana.id] },
     ]);
   });
 
-  it('a site id that matches nobody does not fall back to the name either', async () => {
+  it('a site id nobody has, under a known name, is a question too, in any spelling of the name', async () => {
     const { db } = ctx;
-    await createPerson(db, { displayName: 'Dana Scully', siteIds: [{ site: 'slack', id: 'U1' }] });
-    expect(await matchIdentities(db, [{ name: 'Dana Scully', siteId: { site: 'slack', id: 'U999' } }])).toEqual([
-      { personId: null, state: 'unknown' },
+    const dana = await createPerson(db, { displayName: 'Dana Scully', emails: ['dana@example.com'] });
+    const lukasz = await createPerson(db, { displayName: 'Łukasz Żółć' });
+    const slack = (id: string, name: string) => ({ name, siteId: { site: 'slack' as const, id } });
+    const answers = await matchIdentities(db, [
+      slack('U1', 'Dana Scully'),
+      slack('U2', 'Scully, Dana'),
+      slack('U3', 'Dana K. Scully'),
+      slack('U4', 'D. Scully'),
+      slack('U5', 'Lukasz Zolc'),
+      slack('U6', 'Dana'),
+      slack('U7', 'Fox Mulder'),
     ]);
+    expect(answers.map((a) => a.candidates ?? [])).toEqual([[dana.id], [dana.id], [dana.id], [dana.id], [lukasz.id], [], []]);
+    expect(answers.slice(0, 5).every((a) => a.state === 'uncertain')).toBe(true);
+    expect(answers.slice(5).map((a) => a.state)).toEqual(['unknown', 'unknown']);
+  });
+
+  it('remembers "not them" for that address or id only', async () => {
+    const { db } = ctx;
+    const dana = await createPerson(db, { displayName: 'Dana Scully', emails: ['dana@example.com'] });
+    const other = { name: 'Dana Scully', siteId: { site: 'slack' as const, id: 'U2' } };
+    await rejectCandidate(db, other, dana.id);
+    expect(await matchIdentities(db, [other, { name: 'Dana Scully', siteId: { site: 'slack', id: 'U3' } }])).toEqual([
+      { personId: null, state: 'unknown' },
+      { personId: dana.id, state: 'uncertain', candidates: [dana.id] },
+    ]);
+    // A name alone cannot be told apart from a person: there is nothing to remember it by.
+    await expect(rejectCandidate(db, { name: 'Dana Scully' }, dana.id)).rejects.toThrow(/address or a chat id/);
+  });
+
+  it('once linked, the id is proof: known, and noted when there are notes', async () => {
+    const { db } = ctx;
+    const dana = await createPerson(db, { displayName: 'Dana Scully', emails: ['dana@example.com'] });
+    await addNote(db, dana.id, 'private');
+    const slack = { name: 'Dana Scully', siteId: { site: 'slack' as const, id: 'U2' } };
+    await linkIdentity(db, dana.id, slack);
+    expect(await matchIdentities(db, [slack])).toEqual([{ personId: dana.id, state: 'noted' }]);
   });
 
   it('answers in the order asked, one answer per identity, with repeats', async () => {

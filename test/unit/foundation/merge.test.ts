@@ -94,7 +94,8 @@ describe('mergePeople', () => {
     ]);
     expect(byOldEmail).toEqual({ personId: s.keep.id, state: 'noted' });
     expect(byTeams).toEqual({ personId: s.keep.id, state: 'noted' });
-    expect(byName).toEqual({ personId: null, state: 'unknown' });
+    // The merged-away name is only a question now, about the kept person.
+    expect(byName).toEqual({ personId: s.keep.id, state: 'uncertain', candidates: [s.keep.id] });
     const found = await listPeople(db, { query: 'terraform' });
     expect(found.people.map((p) => p.id)).toEqual([s.keep.id]);
     expect(found.people[0]?.noteCount).toBe(2);

@@ -13,17 +13,14 @@ import { person, useFreshDb } from './helpers';
 
 const ctx = useFreshDb();
 
-describe('schema version 1', () => {
-  it('opens at version 1 with exactly the expected tables', async () => {
+describe('schema version 2', () => {
+  it('opens at version 2 with exactly the expected tables', async () => {
     const { db } = ctx;
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['favours', 'interactions', 'notes', 'people', 'settings', 'snoozes', 'threads', 'trash'].sort(),
-    );
+    expect(db.verno).toBe(2);
+    const tables = ['favours', 'interactions', 'notes', 'notThem', 'people', 'settings', 'snoozes', 'threads', 'trash'].sort();
+    expect(db.tables.map((t) => t.name).sort()).toEqual(tables);
     // The real IndexedDB store list, not only Dexie's idea of it.
-    expect([...db.backendDB().objectStoreNames].sort()).toEqual(
-      ['favours', 'interactions', 'notes', 'people', 'settings', 'snoozes', 'threads', 'trash'].sort(),
-    );
+    expect([...db.backendDB().objectStoreNames].sort()).toEqual(tables);
   });
 
   it('declares the expected primary keys and indexes', () => {
@@ -49,6 +46,7 @@ describe('schema version 1', () => {
       settings: { key: 'key', indexes: [] },
       trash: { key: 'id', indexes: ['deletedAt'] },
       snoozes: { key: 'personId', indexes: [] },
+      notThem: { key: ['key', 'personId'], indexes: ['key', 'personId'] },
     });
   });
 
@@ -164,6 +162,39 @@ describe('saving a person', () => {
 });
 
 describe('schema upgrade safety', () => {
+  it('a version 1 database opens at version 2 with every record and an empty "not them" table', async () => {
+    const name = 'test-' + crypto.randomUUID();
+    class VersionOne extends Dexie {
+      constructor() {
+        super(name);
+        this.version(1).stores({
+          people: 'id, nameKey, *emails, *siteKeys, team, [teamKey+nameKey], updatedAt, lastInteractionAt, *words, *topicWords, *noteWords',
+          notes: 'id, personId, createdAt, *words',
+          interactions: 'id, personId, at, [personId+at], threadKey',
+          favours: 'id, personId, at',
+          threads: 'key, updatedAt',
+          settings: 'key',
+          trash: 'id, deletedAt',
+          snoozes: 'personId',
+        });
+      }
+    }
+    const old = new VersionOne();
+    await old.table('settings').put({ key: 'toneSensitivity', value: 'high' });
+    old.close();
+    const db = new HallwayDatabase(name);
+    try {
+      const dana = await createPerson(db, { displayName: 'Dana', emails: ['dana@example.com'] });
+      expect(db.verno).toBe(2);
+      expect(await db.settings.toArray()).toEqual([{ key: 'toneSensitivity', value: 'high' }]);
+      expect(await db.notThem.count()).toBe(0);
+      await db.notThem.put({ key: 'slack:U1', personId: dana.id, at: '2026-12-01T00:00:00.000Z' });
+      expect(await db.notThem.where('key').equals('slack:U1').count()).toBe(1);
+    } finally {
+      await db.delete();
+    }
+  });
+
   it('a future version that adds an index keeps every record', async () => {
     const name = 'test-' + crypto.randomUUID();
     const v1 = new HallwayDatabase(name);

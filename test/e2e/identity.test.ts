@@ -1,0 +1,122 @@
+/**
+ * One person everywhere: a colleague added on Gmail by address is offered on Slack and Teams under
+ * her own id there, linked with one click, and from then on known on every tab; "Not them" stops
+ * the question for that id.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PAGES } from '../demo/pages';
+import { call, launch, serveDemoPages, type Hallway } from './harness';
+
+type MarkerState = 'unknown' | 'known' | 'noted' | 'uncertain';
+
+async function marked(page: Page, state: MarkerState): Promise<string[]> {
+  return page.evaluate((name) => {
+    const highlight = CSS.highlights.get(name);
+    return highlight ? [...highlight].map((range) => (range as Range).toString().trim()).sort() : [];
+  }, `hallway-${state}`);
+}
+
+async function hover(page: Page, text: string): Promise<void> {
+  const point = await page.evaluate((wanted) => {
+    for (const name of ['hallway-noted', 'hallway-known', 'hallway-unknown', 'hallway-uncertain']) {
+      for (const range of CSS.highlights.get(name) ?? []) {
+        if ((range as Range).toString().trim() !== wanted) continue;
+        const rect = (range as Range).getClientRects()[0];
+        if (rect) return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`No marker on "${text}"`);
+  await page.mouse.move(point.x + 1, point.y);
+  await page.mouse.move(point.x, point.y);
+}
+
+async function cardFrame(page: Page): Promise<Frame> {
+  await expect.poll(() => page.frames().some((f) => f.url().includes('/src/hovercard/'))).toBe(true);
+  return page.frames().find((f) => f.url().includes('/src/hovercard/')) as Frame;
+}
+
+const url = (name: string): string => DEMO_PAGES.find((p) => p.name === name)!.url;
+
+describe('one person everywhere, in Chromium', () => {
+  let hallway: Hallway;
+  let people: Page;
+
+  beforeAll(async () => {
+    hallway = await launch();
+    await serveDemoPages(hallway);
+    people = await hallway.openPage('src/options/index.html');
+    // Grace as a user adds her from a Gmail card: her address only, and a note.
+    const grace = await call<{ id: string }>(people, 'people.create', { displayName: 'Grace Hopper', team: 'Platform', emails: ['grace@example.com'] });
+    await call(people, 'notes.add', { personId: grace.id, text: 'Prefers a call to long threads.' });
+  });
+
+  afterAll(async () => {
+    await hallway?.close();
+  });
+
+  for (const site of ['Slack', 'Teams']) {
+    it(`offers Grace on ${site} under its own id, links her with one click, and shows her notes`, async () => {
+      const page = await hallway.context.newPage();
+      await page.goto(url(site));
+      // Her id there is new to Hallway; only the name matches, so it is a question, not a match.
+      await expect.poll(() => marked(page, 'uncertain')).toContain('Grace Hopper');
+      expect(await marked(page, 'noted')).not.toContain('Grace Hopper');
+      await hover(page, 'Grace Hopper');
+      const card = await cardFrame(page);
+      await expect.poll(() => card.getByTestId('card-question').textContent()).toMatch(/Is this Grace Hopper \(Platform\)\?/u);
+      expect(await card.getByTestId('card-evidence').textContent()).toMatch(/isn't linked to anyone in Hallway yet/u);
+      // Nothing private before the answer.
+      expect(await card.getByTestId('card-note').count()).toBe(0);
+      await card.getByTestId('card-confirm').click();
+      await expect.poll(() => card.locator('body').textContent()).toContain('Prefers a call to long threads.');
+      // Every marker for that id is hers now, and a fresh tab knows it too.
+      await expect.poll(() => marked(page, 'noted')).toContain('Grace Hopper');
+      const again = await hallway.context.newPage();
+      await again.goto(url(site));
+      await expect.poll(() => marked(again, 'noted')).toContain('Grace Hopper');
+      expect(await marked(again, 'uncertain')).not.toContain('Grace Hopper');
+      await again.close();
+      await page.close();
+    });
+  }
+
+  it('knows Grace on Google Chat at once, where the page shows her address beside her id', async () => {
+    const chat = await hallway.context.newPage();
+    await chat.goto(url('Google Chat'));
+    await expect.poll(() => marked(chat, 'noted')).toContain('Grace Hopper');
+    expect(await marked(chat, 'uncertain')).not.toContain('Grace Hopper');
+    await chat.close();
+  });
+
+  it('the linked ids are on her record', async () => {
+    const list = await call<{ people: Array<{ id: string; displayName: string }> }>(people, 'people.list', { query: 'grace' });
+    expect(list.people.map((p) => p.displayName)).toEqual(['Grace Hopper']);
+    const detail = await call<{ person: { siteIds: Array<{ site: string; id: string }>; emails: string[] } }>(people, 'people.get', { id: list.people[0]!.id });
+    expect(detail.person.emails).toEqual(['grace@example.com']);
+    expect(detail.person.siteIds.map((s) => s.site).sort()).toEqual(['slack', 'teams']);
+  });
+
+  it('remembers "Not them" for that id, on every tab', async () => {
+    // Łukasz is in Hallway by address; the Łukasz on this Slack is someone else.
+    await call(people, 'people.create', { displayName: 'Łukasz Żółć', emails: ['lukasz@example.com'] });
+    const slack = await hallway.context.newPage();
+    await slack.goto(url('Slack'));
+    await expect.poll(() => marked(slack, 'uncertain')).toContain('Łukasz Żółć');
+    await hover(slack, 'Łukasz Żółć');
+    const card = await cardFrame(slack);
+    await expect.poll(() => card.getByTestId('card-reject').count()).toBe(1);
+    await card.getByTestId('card-reject').click();
+    // The card turns to "not in Hallway yet", and the marker follows.
+    await expect.poll(() => card.getByTestId('card-unknown').count()).toBe(1);
+    await expect.poll(() => marked(slack, 'unknown')).toContain('Łukasz Żółć');
+    const again = await hallway.context.newPage();
+    await again.goto(url('Slack'));
+    await expect.poll(() => marked(again, 'unknown')).toContain('Łukasz Żółć');
+    expect(await marked(again, 'uncertain')).not.toContain('Łukasz Żółć');
+    await again.close();
+    await slack.close();
+  });
+});
