@@ -361,6 +361,7 @@ export function createRouter(deps: RouterDeps) {
       if (type === 'settings.update' || type === 'backup.import') deps.notifyAllTabs('page.refresh');
       return { ok: true, value };
     } catch (error) {
+      if (error instanceof repo.DuplicateIdentityError) return { ok: false, error: error.message, owner: error.owner };
       if (error instanceof repo.NotFoundError || error instanceof repo.InvalidDataError) {
         return { ok: false, error: error.message };
       }

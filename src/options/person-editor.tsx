@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { send } from '../shared/protocol';
-import type { Person } from '../shared/model';
+import { ProtocolError, send } from '../shared/protocol';
+import { emptyPerson, type Person } from '../shared/model';
 import type { PersonDetail } from '../shared/views';
 import { errorText } from '../ui/error-text';
 import { FavoursPanel } from './favours-panel';
@@ -9,6 +9,7 @@ import { MergeDialog } from './merge-dialog';
 import { NotesPanel } from './notes-panel';
 import { applyDraft, draftProblems, EMPTY_DRAFT, isSameDraft, toDraft, type DraftProblems, type PersonDraft } from './person-draft';
 import { PersonForm } from './person-form';
+import { personHash } from './route';
 
 interface Props {
   /** The person to edit, or null to add someone new. */
@@ -39,6 +40,7 @@ export function PersonEditor({ personId, onCreated, onChanged, onDeleted, onClos
   const [baseline, setBaseline] = useState<PersonDraft>(EMPTY_DRAFT);
   const [isCheckShown, setIsCheckShown] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [owner, setOwner] = useState<{ id: string; displayName: string } | null>(null);
   const [status, setStatus] = useState('');
   const [isBusy, setIsBusy] = useState(false);
   const [isMerging, setIsMerging] = useState(false);
@@ -79,17 +81,16 @@ export function PersonEditor({ personId, onCreated, onChanged, onDeleted, onClos
     }
     setIsBusy(true);
     setSaveError(null);
+    setOwner(null);
     setStatus('');
     try {
-      let current = detail;
-      if (!current) {
-        const created = await send('people.create', { displayName: draft.displayName.trim() });
-        current = { person: created, notes: [], interactions: [], favours: [] };
-        setDetail(current);
-        setId(created.id);
-        onCreated(created);
-      }
+      // A new person is saved whole in one request: refused, nothing is left half-made.
+      const current = detail ?? { person: emptyPerson({ displayName: draft.displayName.trim() }), notes: [], interactions: [], favours: [] };
       const saved = await send('people.save', { person: applyDraft(current.person, draft) });
+      if (!detail) {
+        setId(saved.id);
+        onCreated(saved);
+      }
       setDetail({ ...current, person: saved });
       const next = toDraft(saved);
       setDraft(next);
@@ -100,6 +101,8 @@ export function PersonEditor({ personId, onCreated, onChanged, onDeleted, onClos
     } catch (e) {
       // The draft stays as typed: the user fixes what the message names and saves again.
       setSaveError(errorText(e));
+      // An address or id someone else has: the user most likely meant that person.
+      if (e instanceof ProtocolError && e.owner) setOwner(e.owner);
     } finally {
       setIsBusy(false);
     }
@@ -189,6 +192,11 @@ export function PersonEditor({ personId, onCreated, onChanged, onDeleted, onClos
                 <p class="error editor-error" data-testid="editor-error">
                   {saveError}
                 </p>
+              )}
+              {owner && (
+                <button type="button" class="secondary" data-testid="editor-open-owner" onClick={() => (location.hash = personHash(owner.id))}>
+                  Open {owner.displayName}
+                </button>
               )}
             </div>
           </form>

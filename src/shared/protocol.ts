@@ -147,10 +147,14 @@ export interface Envelope<K extends string = string> {
 }
 
 /** Every answer has this shape, so an error reaches the caller as text instead of a dropped promise. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** `owner`: the person who already has the address or id a save tried to give someone else. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; owner?: { id: string; displayName: string } };
 
 export class ProtocolError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly owner: { id: string; displayName: string } | null = null,
+  ) {
     super(message);
     this.name = 'ProtocolError';
   }
@@ -161,7 +165,7 @@ export function unwrap<T>(reply: unknown): T {
     throw new ProtocolError('Hallway did not answer. Reload the page, or restart the browser if it persists.');
   }
   const typed = reply as Reply<T>;
-  if (!typed.ok) throw new ProtocolError(typed.error);
+  if (!typed.ok) throw new ProtocolError(typed.error, typed.owner ?? null);
   return typed.value;
 }
 

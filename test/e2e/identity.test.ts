@@ -119,4 +119,19 @@ describe('one person everywhere, in Chromium', () => {
     await again.close();
     await slack.close();
   });
+
+  it('refuses a second record with an address someone has, and opens the one who has it', async () => {
+    const page = await hallway.openPage('src/options/index.html');
+    await page.getByTestId('add-person').first().click();
+    await page.getByTestId('field-name').fill('G. Hopper');
+    await page.getByTestId('field-emails').fill('Grace@Example.com');
+    await page.getByTestId('save-person').click();
+    await expect.poll(() => page.getByTestId('editor-error').textContent()).toContain('grace@example.com already belongs to Grace Hopper');
+    await page.getByTestId('editor-open-owner').click();
+    await expect.poll(() => page.getByTestId('field-name').inputValue()).toBe('Grace Hopper');
+    // Nothing half-made was left behind.
+    const list = await call<{ people: Array<{ displayName: string }> }>(page, 'people.list', { query: 'hopper' });
+    expect(list.people.map((p) => p.displayName)).toEqual(['Grace Hopper']);
+    await page.close();
+  });
 });

@@ -49,6 +49,20 @@ export class InvalidDataError extends Error {
   }
 }
 
+/**
+ * An address or chat id that already belongs to someone else: one colleague is one record, so the
+ * save is refused and the UI offers to open the person who has it.
+ */
+export class DuplicateIdentityError extends InvalidDataError {
+  constructor(
+    readonly identity: string,
+    readonly owner: { id: string; displayName: string },
+  ) {
+    super(`${identity} already belongs to ${owner.displayName}. Open ${owner.displayName} to add to their record instead.`);
+    this.name = 'HallwayDuplicateIdentityError';
+  }
+}
+
 function uniq<T>(values: T[], key: (value: T) => string = String): T[] {
   const seen = new Set<string>();
   return values.filter((value) => {
@@ -127,6 +141,7 @@ export async function savePerson(db: HallwayDatabase, input: Person): Promise<Pe
   const person = checked.value as Person;
   if (!person.displayName) throw new InvalidDataError('displayName: must not be empty');
   return db.transaction('rw', db.people, async () => {
+    await refuseTakenIdentities(db, person);
     const existing = await db.people.get(person.id);
     const stats = existing
       ? { lastInteractionAt: existing.lastInteractionAt, lastInPersonAt: existing.lastInPersonAt }
@@ -134,6 +149,20 @@ export async function savePerson(db: HallwayDatabase, input: Person): Promise<Pe
     await db.people.put(toPersonRow(person, stats, existing?.noteWords ?? []));
     return person;
   });
+}
+
+/** Throws when one of the person's addresses or site ids is already someone else's. */
+async function refuseTakenIdentities(db: HallwayDatabase, person: Person): Promise<void> {
+  const taken = async (index: 'emails' | 'siteKeys', value: string) =>
+    (await db.people.where(index).equals(value).toArray()).find((row) => row.id !== person.id);
+  for (const email of person.emails) {
+    const owner = await taken('emails', email);
+    if (owner) throw new DuplicateIdentityError(email, { id: owner.id, displayName: owner.displayName });
+  }
+  for (const siteId of person.siteIds) {
+    const owner = await taken('siteKeys', siteKey(siteId));
+    if (owner) throw new DuplicateIdentityError(siteId.id, { id: owner.id, displayName: owner.displayName });
+  }
 }
 
 export async function createPerson(

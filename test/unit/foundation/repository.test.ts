@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DuplicateIdentityError,
   InvalidDataError,
   NotFoundError,
   addFavour,
@@ -18,6 +19,7 @@ import {
   updateNote,
   updateSettings,
   UNDO_WINDOW_MS,
+  savePerson,
 } from '../../../src/shared/db/repository';
 import { DEFAULT_SETTINGS, type Favour } from '../../../src/shared/model';
 import { useFreshDb } from './helpers';
@@ -362,4 +364,24 @@ describe('NotFoundError reaches the caller as itself', () => {
       expect((error as Error).message).toMatch(/^That (person|note|favour|deleted person) was not found; it may have been deleted\.$/);
     });
   }
+});
+
+describe('one colleague, one record', () => {
+  it('refuses a new person with an address someone has, says who has it, and saves nothing', async () => {
+    const { db } = ctx;
+    const grace = await createPerson(db, { displayName: 'Grace Hopper', emails: ['grace@example.com'] });
+    const attempt = createPerson(db, { displayName: 'G. Hopper', emails: ['Grace@Example.com'] });
+    await expect(attempt).rejects.toBeInstanceOf(DuplicateIdentityError);
+    await expect(attempt).rejects.toMatchObject({ owner: { id: grace.id, displayName: 'Grace Hopper' }, message: /grace@example.com already belongs to Grace Hopper/ });
+    expect(await db.people.count()).toBe(1);
+  });
+
+  it('refuses a site id someone has, and lets a person be saved with their own', async () => {
+    const { db } = ctx;
+    const grace = await createPerson(db, { displayName: 'Grace Hopper', siteIds: [{ site: 'slack', id: 'U1' }] });
+    await expect(createPerson(db, { displayName: 'Ada', siteIds: [{ site: 'slack', id: 'U1' }] })).rejects.toMatchObject({ owner: { id: grace.id } });
+    // The same id on another site is another identity.
+    await expect(createPerson(db, { displayName: 'Ada', siteIds: [{ site: 'teams', id: 'U1' }] })).resolves.toMatchObject({ displayName: 'Ada' });
+    await expect(savePerson(db, { ...grace, role: 'Admiral' })).resolves.toMatchObject({ role: 'Admiral' });
+  });
 });
