@@ -4,7 +4,7 @@
  * marker states about their own tab), and that the payload is well formed. Only then does a handler
  * run; a failure at any step is answered with a readable error and changes nothing.
  */
-import { normalizeEmail, type PageIdentity } from '../shared/identity';
+import { isGroupAddress, normalizeEmail, type PageIdentity } from '../shared/identity';
 import type { HallwayDatabase } from '../shared/db/database';
 import * as repo from '../shared/db/repository';
 import { exportBackup, importBackup } from '../shared/db/backup';
@@ -165,7 +165,10 @@ export function createRouter(deps: RouterDeps) {
     collected.identities.forEach((identity, i) => {
       const match = matches[i];
       const summary = match?.personId && match.state !== 'uncertain' ? summaries.get(match.personId) ?? null : null;
-      const key = summary ? `id:${summary.id}` : `${identity.email ?? ''}|${identity.name ?? ''}`;
+      // A list or group address is not a colleague to add, unless the user added it themselves.
+      if (!summary && identity.email && isGroupAddress(identity.email)) return;
+      // One entry per person: a sender shown in a header, a chip and a snippet is still one person.
+      const key = summary ? `id:${summary.id}` : identity.email ? `email:${normalizeEmail(identity.email)}` : `name:${identity.name ?? ''}`;
       if (seen.has(key)) return;
       seen.add(key);
       people.push({

@@ -121,3 +121,24 @@ export function isInitialName(name: string): boolean {
   const [key] = nameMatchKeys(name);
   return key !== undefined && key.split(' ')[0]!.length === 1;
 }
+
+/**
+ * Addresses that are a list, a group or a machine rather than a colleague: role mailboxes ("team@",
+ * "noreply@"), mailing-list plumbing ("…+unsubscribe@googlegroups.com", "-owner@", "-request@"), and
+ * list hosts. They are never offered as people to add.
+ */
+const ROLE_LOCAL_PARTS = new Set(
+  ('team all everyone staff info support help hello contact sales billing accounts admin noreply no-reply donotreply ' +
+    'do-not-reply notification notifications notify alert alerts mailer-daemon postmaster news newsletter marketing ' +
+    'jobs careers security abuse webmaster root bounce bounces calendar calendar-notification reply updates digest').split(' '),
+);
+const LIST_SUFFIX = /(?:^|[-+_.])(?:unsubscribe|subscribe|owner|request|bounces?|announce|digest|list|all|team|group|devs?|users)$/u;
+const LIST_HOST = /(?:^|\.)(?:googlegroups\.com|groups\.io|lists?\.[^.]+\.[^.]+|groups\.[^.]+\.[^.]+)$/u;
+
+export function isGroupAddress(email: string): boolean {
+  const [local = '', host = ''] = normalizeEmail(email).split('@');
+  if (ROLE_LOCAL_PARTS.has(local) || LIST_HOST.test(host)) return true;
+  const plus = local.indexOf('+');
+  const base = plus > 0 ? local.slice(plus + 1) : local;
+  return LIST_SUFFIX.test(base) && (plus > 0 || /[-_.]/u.test(local));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, identityKey, initialKey, isEmail, isInitialName, nameMatchKeys, normalizeEmail, normalizeName, siteKey, strongKey } from '../../../src/shared/identity';
+import { foldName, identityKey, initialKey, isEmail, isGroupAddress, isInitialName, nameMatchKeys, normalizeEmail, normalizeName, siteKey, strongKey } from '../../../src/shared/identity';
 import { queryWords, wordsOf } from '../../../src/shared/words';
 
 describe('isEmail / normalizeEmail', () => {
@@ -130,5 +130,28 @@ describe('nameMatchKeys: the spellings a known colleague is offered under', () =
     expect(initialKey('Grace')).toBeNull();
     expect(isInitialName('G. Hopper')).toBe(true);
     expect(isInitialName('Grace Hopper')).toBe(false);
+  });
+});
+
+describe('isGroupAddress: lists, groups and machines are not colleagues', () => {
+  it('knows role mailboxes, list plumbing and list hosts', () => {
+    for (const email of [
+      'team@example.com',
+      'noreply@example.com',
+      'no-reply@github.com',
+      'eng-team+unsubscribe@googlegroups.com',
+      'dev@googlegroups.com',
+      'kernel-owner@vger.example.org',
+      'announce@lists.example.org',
+      'platform-all@example.com',
+    ]) {
+      expect(isGroupAddress(email), email).toBe(true);
+    }
+  });
+
+  it('leaves people alone, hyphens and plus tags included', () => {
+    for (const email of ['grace@example.com', 'grace.hopper@example.com', 'jean-luc@example.com', 'grace+work@example.com', 'allison@example.com', 'teamlead.kim@example.com']) {
+      expect(isGroupAddress(email), email).toBe(false);
+    }
   });
 });
