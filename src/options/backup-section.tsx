@@ -158,6 +158,9 @@ export function BackupSection({ fileInputId, onImported }: Props) {
   );
 }
 
+/** Enough to check by eye; the rest are counted. */
+const MERGED_SHOWN = 10;
+
 function ImportOutcome({ outcome }: { outcome: Outcome }) {
   if (outcome.kind === 'imported') {
     const { report, mode } = outcome;
@@ -174,6 +177,17 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
           {mode === 'replace' ? 'Replaced everything with the file: ' : 'Imported '}
           {parts.join(', ')}.
         </p>
+        {report.merged.length > 0 && (
+          <div data-testid="import-merged">
+            <p>Already here under another record, so merged into it (same address or chat id):</p>
+            <ul>
+              {report.merged.slice(0, MERGED_SHOWN).map((m, i) => (
+                <li key={i}>{m.name === m.into ? m.name : `${m.name} → ${m.into}`}</li>
+              ))}
+            </ul>
+            {report.merged.length > MERGED_SHOWN && <p class="muted">and {report.merged.length - MERGED_SHOWN} more</p>}
+          </div>
+        )}
       </div>
     );
   }

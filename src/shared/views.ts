@@ -172,6 +172,8 @@ export interface ImportReport {
   interactions: number;
   favours: number;
   threads: number;
+  /** People in the file who share an address or chat id with someone already here, and were merged into them. */
+  merged: { name: string; into: string }[];
 }
 
 export type { Settings };

@@ -20,7 +20,8 @@ import {
 import { array, literal, object, optional, string, type Problem } from '../validate';
 import type { ImportReport } from '../views';
 import type { HallwayDatabase } from './database';
-import { cleanPerson, fromNoteRow, fromPersonRow, getSettings, refreshNoteWords, refreshStats, toPersonRow } from './repository';
+import { cleanPerson, combinePeople, fromNoteRow, fromPersonRow, getSettings, refreshNoteWords, refreshStats, toPersonRow } from './repository';
+import { siteKey } from '../identity';
 import { wordsOf } from '../words';
 
 export const BACKUP_FORMAT = 'hallway-backup';
@@ -138,6 +139,7 @@ export async function importBackup(
   const problems = checkReferences(backup as Backup, existing);
   if (problems.length) return { ok: false, problems };
 
+  const merged: ImportReport['merged'] = [];
   await db.transaction('rw', [db.people, db.notes, db.interactions, db.favours, db.threads, db.settings, db.trash, db.snoozes], async () => {
     if (mode === 'replace') {
       // Trash and snoozes go too: an old "Undo" must not bring back a record from before the file.
@@ -146,8 +148,26 @@ export async function importBackup(
         db.settings.clear(), db.trash.clear(), db.snoozes.clear(),
       ]);
     }
-    const people = (backup.people as Person[]).map(cleanPerson);
-    const interactions = backup.interactions as Interaction[];
+    const fromFile = (backup.people as Person[]).map(cleanPerson);
+    // Merging, someone in the file who shares an address or chat id with someone here is that person,
+    // under another id (added on another computer, or before a merge): one record, not two.
+    const intoExisting = mode === 'merge' ? await matchExisting(db, fromFile) : new Map<string, Person>();
+    const idOf = (personId: string): string => intoExisting.get(personId)?.id ?? personId;
+    const byId = new Map<string, Person>();
+    for (const person of fromFile) {
+      const target = intoExisting.get(person.id);
+      if (!target) {
+        // The file's own record of someone another row was already merged into: both count.
+        const earlier = byId.get(person.id);
+        byId.set(person.id, earlier ? combinePeople(person, earlier) : person);
+        continue;
+      }
+      byId.set(target.id, combinePeople(byId.get(target.id) ?? target, person));
+      merged.push({ name: person.displayName, into: target.displayName });
+    }
+    const people = [...byId.values()];
+    const repoint = <T extends { personId: string }>(list: T[]): T[] => list.map((item) => ({ ...item, personId: idOf(item.personId) }));
+    const interactions = repoint(backup.interactions as Interaction[]);
     const lastOf = new Map<string, { any: string | null; inPerson: string | null }>();
     const existingInteractions = mode === 'merge' ? await db.interactions.where('personId').anyOf(people.map((p) => p.id)).toArray() : [];
     for (const i of [...existingInteractions, ...interactions]) {
@@ -156,7 +176,7 @@ export async function importBackup(
       if (i.kind === 'in-person' && (!stats.inPerson || i.at > stats.inPerson)) stats.inPerson = i.at;
       lastOf.set(i.personId, stats);
     }
-    const noteRows = (backup.notes as Note[]).map((n) => ({ ...n, words: wordsOf(n.text) }));
+    const noteRows = repoint(backup.notes as Note[]).map((n) => ({ ...n, words: wordsOf(n.text) }));
     // Each person's note words, from the file's notes and, when merging, the notes they already have.
     const noteWordsOf = new Map<string, Set<string>>();
     const addWords = (personId: string, words: string[]) => {
@@ -179,8 +199,8 @@ export async function importBackup(
     );
     await db.notes.bulkPut(noteRows);
     await db.interactions.bulkPut(interactions);
-    await db.favours.bulkPut(backup.favours as Favour[]);
-    await db.threads.bulkPut(backup.threads as Thread[]);
+    await db.favours.bulkPut(repoint(backup.favours as Favour[]));
+    await db.threads.bulkPut((backup.threads as Thread[]).map((t) => ({ ...t, participantIds: [...new Set(t.participantIds.map(idOf))] })));
     // Interactions and notes in the file for people already in the database update them too.
     const inFile = new Set(people.map((p) => p.id));
     for (const personId of new Set(interactions.map((i) => i.personId))) {
@@ -201,6 +221,23 @@ export async function importBackup(
       interactions: backup.interactions.length,
       favours: backup.favours.length,
       threads: backup.threads.length,
+      merged,
     },
   };
+}
+
+/**
+ * For each person in the file whose id is not here but whose address or site id is, the person here
+ * they are. A person with the same id is the same record and is overwritten as before.
+ */
+async function matchExisting(db: HallwayDatabase, people: readonly Person[]): Promise<Map<string, Person>> {
+  const found = new Map<string, Person>();
+  for (const person of people) {
+    if (await db.people.get(person.id)) continue;
+    const byEmail = person.emails.length ? await db.people.where('emails').anyOf(person.emails).first() : undefined;
+    const bySite = !byEmail && person.siteIds.length ? await db.people.where('siteKeys').anyOf(person.siteIds.map(siteKey)).first() : undefined;
+    const owner = byEmail ?? bySite;
+    if (owner) found.set(person.id, fromPersonRow(owner));
+  }
+  return found;
 }

@@ -527,26 +527,31 @@ function joinText(a: string, b: string): string {
  * Folds `mergeId` into `keepId`: every address, site id, topic, note, interaction and favour of the
  * merged record ends up on the kept one, and the merged record is removed.
  */
+/** One record of two: the kept one's id and fields, the other's filling its blanks, lists unioned. */
+export function combinePeople(keep: Person, other: Person): Person {
+  return cleanPerson({
+    ...keep,
+    emails: [...keep.emails, ...other.emails],
+    siteIds: [...keep.siteIds, ...other.siteIds],
+    team: keep.team || other.team,
+    role: keep.role || other.role,
+    teamHistory: uniq([...keep.teamHistory, ...other.teamHistory], (t) => JSON.stringify(t)),
+    tags: [...keep.tags, ...other.tags],
+    askAbout: [...keep.askAbout, ...other.askAbout],
+    personal: joinText(keep.personal, other.personal),
+    howWeMet: joinText(keep.howWeMet, other.howWeMet),
+    cadenceDays: keep.cadenceDays ?? other.cadenceDays,
+    createdAt: keep.createdAt < other.createdAt ? keep.createdAt : other.createdAt,
+    updatedAt: nowIso(),
+  });
+}
+
 export async function mergePeople(db: HallwayDatabase, keepId: string, mergeId: string): Promise<Person> {
   if (keepId === mergeId) throw new InvalidDataError('Choose two different people to merge.');
   return db.transaction('rw', [db.people, db.notes, db.interactions, db.favours], async () => {
     const keep = fromPersonRow(await requirePerson(db, keepId));
     const other = fromPersonRow(await requirePerson(db, mergeId));
-    const merged = cleanPerson({
-      ...keep,
-      emails: [...keep.emails, ...other.emails],
-      siteIds: [...keep.siteIds, ...other.siteIds],
-      team: keep.team || other.team,
-      role: keep.role || other.role,
-      teamHistory: uniq([...keep.teamHistory, ...other.teamHistory], (t) => JSON.stringify(t)),
-      tags: [...keep.tags, ...other.tags],
-      askAbout: [...keep.askAbout, ...other.askAbout],
-      personal: joinText(keep.personal, other.personal),
-      howWeMet: joinText(keep.howWeMet, other.howWeMet),
-      cadenceDays: keep.cadenceDays ?? other.cadenceDays,
-      createdAt: keep.createdAt < other.createdAt ? keep.createdAt : other.createdAt,
-      updatedAt: nowIso(),
-    });
+    const merged = combinePeople(keep, other);
     await db.notes.where('personId').equals(mergeId).modify({ personId: keepId });
     await db.interactions.where('personId').equals(mergeId).modify({ personId: keepId });
     await db.favours.where('personId').equals(mergeId).modify({ personId: keepId });

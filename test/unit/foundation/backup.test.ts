@@ -6,6 +6,7 @@ import {
   addInteraction,
   addNote,
   createPerson,
+  getPersonDetail,
   listPeople,
   matchIdentities,
   setFavourSettled,
@@ -96,7 +97,7 @@ describe('export and import', () => {
     expect(exported.threads).toHaveLength(1);
     // Through JSON, as a real file would be.
     const result = await importBackup(other, JSON.parse(JSON.stringify(exported)), 'replace');
-    expect(result).toEqual({ ok: true, report: { people: 2, notes: 2, interactions: 2, favours: 2, threads: 1 } });
+    expect(result).toEqual({ ok: true, report: { people: 2, notes: 2, interactions: 2, favours: 2, threads: 1, merged: [] } });
     expect(await snapshot(other)).toEqual(await snapshot(db));
     // Derived rows come back too: same rows, same search, same stats.
     expect(await other.people.orderBy('id').toArray()).toEqual(await db.people.orderBy('id').toArray());
@@ -140,7 +141,7 @@ describe('export and import', () => {
     await seed(db);
     const before = await snapshot(db);
     const result = await importBackup(db, file(), 'merge');
-    expect(result).toEqual({ ok: true, report: { people: 2, notes: 1, interactions: 1, favours: 0, threads: 0 } });
+    expect(result).toEqual({ ok: true, report: { people: 2, notes: 1, interactions: 1, favours: 0, threads: 0, merged: [] } });
     const after = await snapshot(db);
     const f = file() as unknown as Backup;
     expect(after.people).toEqual([...before.people, ...f.people].sort((a, b) => a.id.localeCompare(b.id)));
@@ -149,6 +150,40 @@ describe('export and import', () => {
     expect(after.favours).toEqual(before.favours);
     expect(after.threads).toEqual(before.threads);
     expect(after.settings).toEqual(before.settings);
+  });
+
+  it('merge matches someone here by address or chat id under another id: one record, their notes on it', async () => {
+    const { db } = ctx;
+    const { dana } = await seed(db);
+    const person = (id: string, displayName: string, fields: Record<string, unknown>) => ({
+      id, displayName, emails: [], siteIds: [], team: '', role: 'SRE', teamHistory: [], tags: ['mentor'], askAbout: ['Helm'],
+      personal: '', howWeMet: 'Hackathon', cadenceDays: null, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', ...fields,
+    });
+    const result = await importBackup(
+      db,
+      file({
+        people: [person('laptop-dana', 'D. Scully', { emails: ['DANA@example.com'] }), person('laptop-dana-slack', 'Dana', { siteIds: [{ site: 'slack', id: 'U1' }] })],
+        notes: [{ id: 'n-laptop', personId: 'laptop-dana', text: 'Runs marathons', createdAt: '2025-04-01T00:00:00.000Z', updatedAt: '2025-04-01T00:00:00.000Z' }],
+        interactions: [{ id: 'i-laptop', personId: 'laptop-dana-slack', kind: 'in-person', at: '2025-05-01T00:00:00.000Z', isAuto: false }],
+      }),
+      'merge',
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      report: { merged: [{ name: 'D. Scully', into: 'Dana Scully' }, { name: 'Dana', into: 'Dana Scully' }] },
+    });
+    expect(await db.people.count()).toBe(2);
+    expect(await db.people.get('laptop-dana')).toBeUndefined();
+    const detail = await getPersonDetail(db, dana.id);
+    expect(detail.person).toMatchObject({ displayName: 'Dana Scully', role: 'SRE', howWeMet: 'Hackathon', emails: ['dana@example.com'] });
+    expect(detail.person.tags).toEqual(['mentor']);
+    expect(detail.person.askAbout).toEqual(['Kubernetes', 'Helm']);
+    expect(detail.notes.map((n) => n.text)).toContain('Runs marathons');
+    expect(detail.interactions.map((i) => i.id)).toContain('i-laptop');
+    // The stats and search follow the merged record.
+    const row = await db.people.get(dana.id);
+    expect(row?.lastInPersonAt).toBe('2025-05-01T00:00:00.000Z');
+    expect((await listPeople(db, { query: 'marathons' })).people.map((p) => p.id)).toEqual([dana.id]);
   });
 
   it('merge overwrites a record with the same id and may refer to people already in the database', async () => {
