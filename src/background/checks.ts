@@ -40,6 +40,7 @@ export const pageIdentity = object({
   name: optional(string({ max: LIMITS.name })),
   email: optional(string({ max: LIMITS.email })),
   siteId: optional(object({ site: literal(...ID_SITES), id: string({ min: 1, max: LIMITS.siteId }) })),
+  isSelf: optional(boolean),
 });
 
 export const threadSnapshot = object({

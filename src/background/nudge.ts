@@ -57,12 +57,12 @@ function isSelfName(name: string | undefined): boolean {
  * Which messages the user wrote: those the page marks as theirs or names "me", and any other message
  * from the same identity (a thread can label the user "me" in one place and by name in another).
  */
-function ownMessages(snapshot: ThreadSnapshot): boolean[] {
+function ownMessages(snapshot: ThreadSnapshot, isKnownSelf: readonly boolean[] = []): boolean[] {
   const selfKeys = new Set<string>();
-  for (const m of snapshot.messages) {
-    if (m.isOwn || isSelfName(m.author.name)) selfKeys.add(identityKey(m.author));
-  }
-  return snapshot.messages.map((m) => m.isOwn || isSelfName(m.author.name) || selfKeys.has(identityKey(m.author)));
+  snapshot.messages.forEach((m, i) => {
+    if (m.isOwn || isSelfName(m.author.name) || isKnownSelf[i]) selfKeys.add(identityKey(m.author));
+  });
+  return snapshot.messages.map((m) => selfKeys.has(identityKey(m.author)));
 }
 
 /** The name the analysis knows an author by; evidence and circling speak of authors by this name. */
@@ -144,6 +144,15 @@ function suggestedMessage(reason: Reason, names: readonly (string | null)[]): st
 }
 
 export class Nudges {
+  /** Which messages are the user's: what the page marks as theirs, and addresses and ids "These are me" holds. */
+  private async ownMessages(snapshot: ThreadSnapshot): Promise<boolean[]> {
+    const matches = await this.match(snapshot.messages.map((m) => m.author));
+    return ownMessages(
+      snapshot,
+      matches.map((m) => m?.state === 'self'),
+    );
+  }
+
   constructor(
     private readonly db: HallwayDatabase,
     private readonly match: repo.Matcher = (ids) => repo.matchIdentities(db, ids),
@@ -154,7 +163,7 @@ export class Nudges {
   /** Reads the thread, records its level, and returns the nudge for the popup and badge. */
   async read(snapshot: ThreadSnapshot, site: string, now = Date.now()): Promise<NudgeView> {
     const settings = await repo.getSettings(this.db);
-    const isOwn = ownMessages(snapshot);
+    const isOwn = await this.ownMessages(snapshot);
     const inputs = toneInputs(snapshot, isOwn);
     const language = await this.detectLanguage(inputs.map((m) => m.text).join('\n').slice(0, LANGUAGE_SAMPLE));
     const tone = this.analyse(inputs, { sensitivity: settings.toneSensitivity, ...(language ? { language } : {}) });
@@ -197,7 +206,7 @@ export class Nudges {
   /** "We talked": an interaction with everyone the nudge named, and a quiet thread. */
   async talked(snapshot: ThreadSnapshot, site: string, kind: 'in-person' | 'call'): Promise<void> {
     const settings = await repo.getSettings(this.db);
-    const isOwn = ownMessages(snapshot);
+    const isOwn = await this.ownMessages(snapshot);
     const tone = this.analyse(toneInputs(snapshot, isOwn), { sensitivity: settings.toneSensitivity });
     const matches = await this.match(otherSide(snapshot, isOwn, tone));
     const personIds = new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])));

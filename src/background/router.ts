@@ -4,7 +4,7 @@
  * marker states about their own tab), and that the payload is well formed. Only then does a handler
  * run; a failure at any step is answered with a readable error and changes nothing.
  */
-import { isGroupAddress, normalizeEmail, type PageIdentity } from '../shared/identity';
+import { isGroupAddress, normalizeEmail, strongKey, type PageIdentity } from '../shared/identity';
 import type { HallwayDatabase } from '../shared/db/database';
 import * as repo from '../shared/db/repository';
 import { exportBackup, importBackup } from '../shared/db/backup';
@@ -113,6 +113,21 @@ export function createRouter(deps: RouterDeps) {
     throw error;
   }));
   const match: repo.Matcher = async (identities) => repo.matchWithIndex(await currentIndex(), identities);
+
+  /** Remembers who the user is from what a page says; other tabs then stop marking them too. */
+  async function learnSelf(identities: readonly PageIdentity[]): Promise<void> {
+    if (!identities.some((identity) => identity.isSelf)) return;
+    // Gmail shows the "me" chip on every lookup: only a new address costs a write.
+    const { self } = await currentIndex();
+    const fresh = identities.filter((identity) => {
+      const key = identity.isSelf ? strongKey(identity) : null;
+      return key !== null && !self.has(key);
+    });
+    if (fresh.length && (await repo.learnSelf(db, fresh))) {
+      identityIndex = null;
+      deps.notifyAllTabs('page.peopleChanged');
+    }
+  }
   const nudges = new Nudges(db, match, undefined, deps.detectLanguage);
 
   /** The site is the thread key's prefix (`gmail:…`), set by the adapter that read it. */
@@ -125,6 +140,8 @@ export function createRouter(deps: RouterDeps) {
       return null;
     }
     if (act) await act(snapshot);
+    // The page's own messages are the user's: their address or id is the user's on every page.
+    await learnSelf(snapshot.messages.filter((m) => m.isOwn).map((m) => ({ ...m.author, isSelf: true })));
     const view = await nudges.read(snapshot, siteOf(snapshot));
     deps.setBadge(tabId, view.level, view.isQuiet);
     return view;
@@ -157,6 +174,7 @@ export function createRouter(deps: RouterDeps) {
     const settings = await repo.getSettings(db);
     const isDisabled = settings.disabledSites.includes(collected.host);
     if (isDisabled) return { host: collected.host, isSupported: true, isDisabled, people: [] };
+    await learnSelf(collected.identities);
     const matches = await match(collected.identities);
     const matchedIds = [...new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])))];
     const summaries = new Map((await repo.summariesOf(db, matchedIds)).map((s) => [s.id, s]));
@@ -164,6 +182,7 @@ export function createRouter(deps: RouterDeps) {
     const seen = new Set<string>();
     collected.identities.forEach((identity, i) => {
       const match = matches[i];
+      if (match?.state === 'self') return;
       const summary = match?.personId && match.state !== 'uncertain' ? summaries.get(match.personId) ?? null : null;
       // A list or group address is not a colleague to add, unless the user added it themselves.
       if (!summary && identity.email && isGroupAddress(identity.email)) return;
@@ -184,7 +203,10 @@ export function createRouter(deps: RouterDeps) {
   }
 
   const handlers: Handlers = {
-    'content.match': async ({ identities }) => repo.matchWithIndex(await currentIndex(), identities).map((m) => m.state),
+    'content.match': async ({ identities }) => {
+      await learnSelf(identities);
+      return repo.matchWithIndex(await currentIndex(), identities).map((m) => m.state);
+    },
     'content.status': async ({ host }) => {
       const settings = await repo.getSettings(db);
       return {
@@ -334,7 +356,12 @@ export function createRouter(deps: RouterDeps) {
       await completeReminder(db, personId, kind);
       return dueReminders(db);
     },
-    'settings.update': async ({ patch }) => repo.updateSettings(db, patch),
+    'settings.update': async ({ patch }) => {
+      const settings = await repo.updateSettings(db, patch);
+      // "These are me" is part of who is who.
+      if (patch.me) identityIndex = null;
+      return settings;
+    },
   };
 
   return async function handle(message: unknown, sender: Sender): Promise<Reply<unknown>> {

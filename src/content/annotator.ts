@@ -22,7 +22,8 @@ export interface Mark {
   isFromText: boolean;
 }
 
-const HIGHLIGHT_NAMES: Record<MarkerState, string> = {
+/** The user's own name is not marked: there is no highlight for `self`. */
+const HIGHLIGHT_NAMES: Record<Exclude<MarkerState, 'self'>, string> = {
   unknown: 'hallway-unknown',
   known: 'hallway-known',
   noted: 'hallway-noted',
@@ -61,7 +62,7 @@ export class Annotator {
   private isShown = true;
 
   constructor(private readonly options: AnnotatorOptions) {
-    for (const state of Object.keys(HIGHLIGHT_NAMES) as MarkerState[]) {
+    for (const state of Object.keys(HIGHLIGHT_NAMES) as Array<keyof typeof HIGHLIGHT_NAMES>) {
       const highlight = new Highlight();
       this.highlights.set(state, highlight);
       CSS.highlights.set(HIGHLIGHT_NAMES[state], highlight);
@@ -96,7 +97,7 @@ export class Annotator {
 
   isPainted(mark: Mark): boolean {
     const state = this.states.get(mark.key);
-    if (!state || !this.isShown) return false;
+    if (!state || !this.isShown || state === 'self') return false;
     return !(mark.isFromText && state === 'unknown');
   }
 
@@ -174,7 +175,7 @@ export class Annotator {
     for (const [key, marks] of this.byKey) {
       for (const mark of marks) {
         this.unpaint(mark);
-        this.waiting.set(key, mark.identity);
+        this.queue(key, mark.identity);
       }
     }
     await this.flush();
@@ -275,8 +276,27 @@ export class Annotator {
       this.byKey.set(mark.key, same);
     }
     same.add(mark);
+    // The page may say only in one place that an address is the user's ("me" in a recipients line):
+    // that identity is asked about again even when the address already has an answer.
+    const isNewlySelf = mark.identity.isSelf === true && this.states.get(mark.key) !== 'self';
     if (this.states.has(mark.key)) this.paint(mark);
-    else if (!this.asked.has(mark.key)) this.waiting.set(mark.key, mark.identity);
+    const needsAsking = isNewlySelf || (!this.states.has(mark.key) && !this.asked.has(mark.key));
+    if (needsAsking) this.queue(mark.key, mark.identity);
+  }
+
+  /** One identity per key waits for the lookup, carrying the most any of its marks said. */
+  private queue(key: string, identity: PageIdentity): void {
+    const queued = this.waiting.get(key);
+    if (!queued) {
+      this.waiting.set(key, identity);
+      return;
+    }
+    this.waiting.set(key, {
+      ...queued,
+      ...identity,
+      ...(queued.name || identity.name ? { name: identity.name ?? queued.name } : {}),
+      ...(queued.isSelf || identity.isSelf ? { isSelf: true } : {}),
+    });
   }
 
   private unmark(mark: Mark): void {

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { send } from '../shared/protocol';
 import type { Settings } from '../shared/model';
 import { errorText } from '../ui/error-text';
+import { MeField } from './me-field';
 
 type Switch = 'isDraftCheckOn' | 'isAutoLogOn' | 'isRemindersOn' | 'isPrivacyModeOn';
 
@@ -103,6 +104,8 @@ export function SettingsSection({ refreshKey }: { refreshKey: number }) {
               </div>
             ))}
           </fieldset>
+
+          <MeField me={settings.me ?? { emails: [], siteIds: [] }} onChange={(me) => void update({ me })} />
 
           <fieldset class="field-group">
             <legend>Sites where Hallway is off</legend>

@@ -21,6 +21,18 @@ export interface PageIdentity {
   name?: string;
   email?: string;
   siteId?: SiteId;
+  /** The page says this is the signed-in user (Gmail's "me" chip, the user's own messages). */
+  isSelf?: boolean;
+}
+
+/**
+ * What Gmail and others write instead of the user's own name, by language: "me" in English, "ich" /
+ * "mich" in German, "moi" in French, "yo" / "mí" in Spanish, and so on.
+ */
+const SELF_LABELS = new Set(['me', 'ich', 'mich', 'mir', 'moi', 'yo', 'mí', 'mi', 'eu', 'io', 'ik', 'mij', 'jag', 'mig', 'ja', 'mnie', 'я', '私', '나', '我']);
+
+export function isSelfLabel(text: string): boolean {
+  return SELF_LABELS.has(text.trim().toLowerCase());
 }
 
 // Deliberately loose: the page decides what it calls an address; we only need a stable key.

@@ -129,6 +129,8 @@ export const settingsShape = {
   isAutoLogOn: boolean,
   isPrivacyModeOn: boolean,
   isRemindersOn: boolean,
+  /** "These are me": the user's own addresses and chat ids, never shown as a colleague. */
+  me: optional(object({ emails: array(email, { max: 50 }), siteIds: array(siteIdCheck, { max: 50 }) })),
 };
 export const settingsCheck = object(settingsShape);
 export type Settings = Checked<typeof settingsCheck>;
@@ -140,6 +142,7 @@ export const DEFAULT_SETTINGS: Settings = {
   isAutoLogOn: true,
   isPrivacyModeOn: false,
   isRemindersOn: false,
+  me: { emails: [], siteIds: [] },
 };
 
 export function newId(): string {

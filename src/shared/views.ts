@@ -46,7 +46,8 @@ export interface PeoplePage {
  * unknown (not in the directory), known (no notes), noted (has notes),
  * uncertain (the display name matches someone, but no address or id confirms it).
  */
-export type MarkerState = 'unknown' | 'known' | 'noted' | 'uncertain';
+/** `self`: the signed-in user, never marked. */
+export type MarkerState = 'unknown' | 'known' | 'noted' | 'uncertain' | 'self';
 
 /** One person recognised on a tab, for the popup. */
 export interface TabPerson {

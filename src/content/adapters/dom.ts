@@ -134,8 +134,9 @@ export function parseNameAndAddress(value: string): { name?: string; email: stri
 }
 
 /** Builds an identity with only the fields that have values, names normalised. */
-export function identity(parts: { name?: string | null; email?: string | null; siteId?: PageIdentity['siteId'] | null }): PageIdentity {
+export function identity(parts: { name?: string | null; email?: string | null; siteId?: PageIdentity['siteId'] | null; isSelf?: boolean }): PageIdentity {
   const result: PageIdentity = {};
+  if (parts.isSelf) result.isSelf = true;
   const name = parts.name ? normalizeName(parts.name.replace(/^@/u, '')).slice(0, LIMITS.name) : '';
   if (name) result.name = name;
   // An address or id too long to be real is dropped, not cut: a cut one would name someone else.

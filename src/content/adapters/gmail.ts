@@ -15,7 +15,7 @@ import {
   readLabel,
   readText,
 } from './dom';
-import type { PageIdentity } from '../../shared/identity';
+import { isSelfLabel, type PageIdentity } from '../../shared/identity';
 import type { FoundPerson, SiteAdapter, ThreadMessage, ThreadView } from './types';
 
 export const SELECTORS = {
@@ -59,9 +59,12 @@ const HOSTS = new Set(['mail.google.com']);
 
 function addressIdentity(element: Element): PageIdentity {
   // `name` holds the full name even where the text is shortened to a first name (recipients line).
+  // Gmail writes the user's own chip as "me" / "mich" / "moi" over their address: that is who the user is.
+  const label = readLabel(element);
   return identity({
-    name: firstAttribute(element, ['name', 'data-name']) ?? readLabel(element),
+    name: firstAttribute(element, ['name', 'data-name']) ?? label,
     email: element.getAttribute('email'),
+    isSelf: isSelfLabel(label ?? ''),
   });
 }
 

@@ -587,6 +587,8 @@ export interface IdentityIndex {
   byInitialKey: Map<string, string[]>;
   /** `strongKey|personId` pairs the user said are not the same person. */
   notThem: Set<string>;
+  /** Strong keys of the user's own addresses and ids ("These are me" in settings). */
+  self: Set<string>;
 }
 
 /**
@@ -594,7 +596,7 @@ export interface IdentityIndex {
  * personId index: no note text is read). A page with thousands of names is then matched in memory.
  */
 export async function buildIdentityIndex(db: HallwayDatabase): Promise<IdentityIndex> {
-  return db.transaction('r', db.people, db.notes, db.notThem, async () => {
+  return db.transaction('r', [db.people, db.notes, db.notThem, db.settings], async () => {
     const index: IdentityIndex = {
       byEmail: new Map(),
       bySiteKey: new Map(),
@@ -604,6 +606,7 @@ export async function buildIdentityIndex(db: HallwayDatabase): Promise<IdentityI
       byMatchKey: new Map(),
       byInitialKey: new Map(),
       notThem: new Set(),
+      self: selfKeys(await getSettings(db)),
     };
     const names = new Map<string, string>();
     const push = (map: Map<string, string[]>, key: string, id: string) => {
@@ -634,6 +637,9 @@ export async function buildIdentityIndex(db: HallwayDatabase): Promise<IdentityI
  */
 export function matchWithIndex(index: IdentityIndex, identities: readonly PageIdentity[]): IdentityMatch[] {
   return identities.map((identity) => {
+    // The user is never a colleague on their own pages: not marked, not listed, not greeted.
+    const key = strongKey(identity);
+    if (identity.isSelf || (key && index.self.has(key))) return { personId: null, state: 'self' };
     const strong =
       (identity.email && index.byEmail.get(normalizeEmail(identity.email))) ||
       (identity.siteId && index.bySiteKey.get(siteKey(identity.siteId)));
@@ -657,6 +663,43 @@ function nameCandidates(index: IdentityIndex, identity: PageIdentity): string[] 
   if (isInitialName(name)) for (const id of index.byInitialKey.get(initialKey(name)!) ?? []) found.add(id);
   const key = strongKey(identity);
   return [...found].filter((id) => !key || !index.notThem.has(`${key}|${id}`)).sort();
+}
+
+function selfKeys(settings: Settings): Set<string> {
+  const me = settings.me ?? { emails: [], siteIds: [] };
+  return new Set([...me.emails.map((e) => `email:${normalizeEmail(e)}`), ...me.siteIds.map(siteKey)]);
+}
+
+/**
+ * Remembers the addresses and ids the page says are the user's ("me" chips, the user's own messages),
+ * so every page knows them. Never one that belongs to a colleague in the directory: a page cannot make
+ * Hallway forget someone by calling them "me". Returns whether anything was added.
+ */
+export async function learnSelf(db: HallwayDatabase, identities: readonly PageIdentity[]): Promise<boolean> {
+  const own = identities.filter((identity) => identity.isSelf && strongKey(identity));
+  if (!own.length) return false;
+  return db.transaction('rw', [db.people, db.settings], async () => {
+    const settings = await getSettings(db);
+    const known = selfKeys(settings);
+    const me = { emails: [...(settings.me?.emails ?? [])], siteIds: [...(settings.me?.siteIds ?? [])] };
+    let isChanged = false;
+    for (const identity of own) {
+      const key = strongKey(identity)!;
+      if (known.has(key)) continue;
+      const email = identity.email ? normalizeEmail(identity.email) : null;
+      const owner = email
+        ? await db.people.where('emails').equals(email).first()
+        : await db.people.where('siteKeys').equals(siteKey(identity.siteId!)).first();
+      if (owner) continue;
+      if (email && me.emails.length < 50) me.emails.push(email);
+      else if (!email && identity.siteId && me.siteIds.length < 50) me.siteIds.push(identity.siteId);
+      else continue;
+      known.add(key);
+      isChanged = true;
+    }
+    if (isChanged) await updateSettings(db, { me });
+    return isChanged;
+  });
 }
 
 /** "Not them": this address or id is not this person; the card stops asking, on every tab. */

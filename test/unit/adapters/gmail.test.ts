@@ -70,6 +70,11 @@ describe('gmail adapter on collapsed-thread-de.html (German UI)', () => {
     ]);
   });
 
+  it('knows the "mich" chip is the user, by its address, and no one else', () => {
+    const selves = gmailAdapter.findPeople(doc).filter((p) => p.identity.isSelf).map((p) => p.identity);
+    expect(selves).toEqual([{ isSelf: true, name: 'Ørjan Ås', email: 'orjan@example.com' }]);
+  });
+
   it('reads two collapsed messages and one expanded, keyed by the permanent thread id', () => {
     const thread = gmailAdapter.readThread(doc, url);
     expect(thread?.key).toBe('gmail:thread-f:1800000000000000777');

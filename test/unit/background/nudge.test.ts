@@ -37,6 +37,16 @@ async function addPeople() {
 }
 
 describe('the nudge', () => {
+  it('in a two-person argument, greets only the other side when "These are me" says which one is the user', async () => {
+    await addPeople();
+    // The page marks none of the messages as the user's; the settings know the user's Slack id.
+    await repo.updateSettings(ctx.db, { me: { emails: [], siteIds: [LUKASZ.siteId] } });
+    const view = await new Nudges(ctx.db).read(thread('slack:C1:me', SOUR), 'slack');
+    expect(view.level).toBe('sour');
+    expect(view.people.map((p) => p.name)).toEqual(['Grace Hopper']);
+    expect(view.suggestedMessage).toMatch(/^Hi Grace,/u);
+  });
+
   it('reads a sour thread: who, why, and a message to send', async () => {
     const { grace } = await addPeople();
     const view = await new Nudges(ctx.db).read(thread('slack:C1:1', SOUR), 'slack');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, createPerson, deleteNote, linkIdentity, matchIdentities, rejectCandidate } from '../../../src/shared/db/repository';
+import { addNote, createPerson, deleteNote, getSettings, learnSelf, linkIdentity, matchIdentities, rejectCandidate, updateSettings } from '../../../src/shared/db/repository';
 import { useFreshDb } from './helpers';
 
 const ctx = useFreshDb();
@@ -146,5 +146,28 @@ describe('matchIdentities', () => {
       { personId: fox.id, state: 'noted' },
     ]);
     expect(await matchIdentities(db, [])).toEqual([]);
+  });
+});
+
+describe('the user', () => {
+  it('is never a colleague: what "These are me" holds, and what the page says is the user, match as self', async () => {
+    const { db } = ctx;
+    await updateSettings(db, { me: { emails: ['me@example.com'], siteIds: [{ site: 'slack', id: 'U0ME' }] } });
+    expect(
+      await matchIdentities(db, [{ email: 'Me@Example.com', name: 'Orjan' }, { siteId: { site: 'slack', id: 'U0ME' } }, { name: 'me', email: 'x@example.com', isSelf: true }]),
+    ).toEqual([
+      { personId: null, state: 'self' },
+      { personId: null, state: 'self' },
+      { personId: null, state: 'self' },
+    ]);
+  });
+
+  it('learns the user from the page, but never takes a colleague for them', async () => {
+    const { db } = ctx;
+    const dana = await createPerson(db, { displayName: 'Dana', emails: ['dana@example.com'] });
+    expect(await learnSelf(db, [{ email: 'me@example.com', isSelf: true }, { email: 'dana@example.com', isSelf: true }, { email: 'other@example.com' }])).toBe(true);
+    expect((await getSettings(db)).me).toEqual({ emails: ['me@example.com'], siteIds: [] });
+    expect(await learnSelf(db, [{ email: 'me@example.com', isSelf: true }])).toBe(false);
+    expect(await matchIdentities(db, [{ email: 'dana@example.com' }])).toEqual([{ personId: dana.id, state: 'known' }]);
   });
 });
