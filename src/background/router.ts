@@ -218,6 +218,8 @@ export function createRouter(deps: RouterDeps) {
     'content.names': async () => ({ names: (await currentIndex()).names }),
     'content.thread': async ({ thread }, context) => {
       const tabId = requireTab(context);
+      // Teams and Slack mark the user's own messages: their author is the user, on every page.
+      await learnSelf(thread.messages.filter((m) => m.isOwn).map((m) => ({ ...m.author, isSelf: true })));
       const view = thread.messages.length ? await nudges.read(thread, siteOf(thread)) : null;
       deps.setBadge(tabId, view?.level ?? 'calm', view?.isQuiet ?? false);
       // An interaction changes no marker, so open pages are not told.

@@ -3,17 +3,19 @@ import { send } from '../shared/protocol';
 import type { Person } from '../shared/model';
 import type { PersonSummary } from '../shared/views';
 import { errorText } from '../ui/error-text';
+import { count } from '../ui/format';
 import { Modal } from './modal';
 import { useDebounced } from './use-debounced';
 
 interface Props {
   keep: Person;
+  keepNoteCount: number;
   onMerged(person: Person): void;
   onClose(): void;
 }
 
 /** Folds a duplicate into the open record: pick the other person, then confirm with both names shown. */
-export function MergeDialog({ keep, onMerged, onClose }: Props) {
+export function MergeDialog({ keep, keepNoteCount, onMerged, onClose }: Props) {
   const base = useId();
   const [query, setQuery] = useState('');
   const debounced = useDebounced(query, 150);
@@ -51,6 +53,38 @@ export function MergeDialog({ keep, onMerged, onClose }: Props) {
       {chosen ? (
         <div class="stack">
           <h2>Merge these two records?</h2>
+          {/* Two people can share a name: what tells them apart is shown side by side before anything moves. */}
+          <table class="merge-compare" data-testid="merge-compare">
+            <thead>
+              <tr>
+                <th scope="col" />
+                <th scope="col">Kept</th>
+                <th scope="col">Folded in, then removed</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Name</th>
+                <td>{keep.displayName}</td>
+                <td>{chosen.displayName}</td>
+              </tr>
+              <tr>
+                <th scope="row">Team</th>
+                <td>{[keep.team, keep.role].filter(Boolean).join(' · ') || '—'}</td>
+                <td>{[chosen.team, chosen.role].filter(Boolean).join(' · ') || '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">Addresses</th>
+                <td>{keep.emails.join(', ') || '—'}</td>
+                <td>{chosen.emails.join(', ') || '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">Notes</th>
+                <td>{count(keepNoteCount, 'note', 'notes')}</td>
+                <td>{count(chosen.noteCount, 'note', 'notes')}</td>
+              </tr>
+            </tbody>
+          </table>
           <p>
             Everything about <strong>{chosen.displayName}</strong> (addresses, chat ids, topics, notes, interactions and
             favours) moves to <strong>{keep.displayName}</strong>, and the record “{chosen.displayName}” is removed.

@@ -215,7 +215,7 @@ export function PersonEditor({ personId, onCreated, onChanged, onDeleted, onClos
         </>
       )}
 
-      {isMerging && detail && <MergeDialog keep={detail.person} onMerged={(p) => void afterMerge(p)} onClose={() => setIsMerging(false)} />}
+      {isMerging && detail && <MergeDialog keep={detail.person} keepNoteCount={detail.notes.length} onMerged={(p) => void afterMerge(p)} onClose={() => setIsMerging(false)} />}
     </section>
   );
 }

@@ -152,4 +152,18 @@ describe('one person everywhere, in Chromium', () => {
     await expect.poll(() => settings.getByTestId('me-list').textContent()).toContain('orjan@example.com');
     await Promise.all([popup.close(), settings.close(), gmail.close()]);
   });
+
+  it('shows which record is which before a merge: team, addresses and notes side by side', async () => {
+    const other = await call<{ id: string }>(people, 'people.create', { displayName: 'Grace Hopper', team: 'Sales', emails: ['ghopper@home.example'] });
+    await call(people, 'notes.add', { personId: other.id, text: 'Sails.' });
+    const page = await hallway.openPage('src/options/index.html');
+    await page.getByTestId('person-row').filter({ hasText: 'Platform' }).first().click();
+    await page.getByTestId('merge').click();
+    await page.getByTestId('merge-candidate').filter({ hasText: 'Sales' }).click();
+    const table = page.getByTestId('merge-compare');
+    await expect.poll(() => table.textContent()).toContain('Platform');
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows).toEqual(['NameGrace HopperGrace Hopper', 'TeamPlatformSales', 'Addressesgrace@example.comghopper@home.example', 'Notes1 note1 note']);
+    await page.close();
+  });
 });
