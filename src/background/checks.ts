@@ -106,6 +106,8 @@ export const RULES: { [K in MessageType]: Rule<K> } = {
     }),
   },
   'people.get': { from: 'page', payload: object({ id }) },
+  'people.seen': { from: 'page', payload: object({ id }) },
+  'people.link': { from: 'page', payload: object({ id, key: string({ min: 1, max: LIMITS.email + 20 }) }) },
   'people.create': {
     from: 'page',
     payload: object({

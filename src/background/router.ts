@@ -82,14 +82,6 @@ export function isExtensionPage(url: string | undefined, extensionOrigin: string
   }
 }
 
-function hostOf(url: string | undefined): string | null {
-  try {
-    return url ? new URL(url).host : null;
-  } catch {
-    return null;
-  }
-}
-
 function senderKind(sender: Sender, deps: RouterDeps): 'page' | 'content' | null {
   if (sender.id !== deps.extensionId) return null;
   if (isExtensionPage(sender.url, deps.extensionOrigin)) return 'page';
@@ -100,8 +92,16 @@ function senderKind(sender: Sender, deps: RouterDeps): 'page' | 'content' | null
 /** Messages after which markers on open pages may be out of date: who is known, or who has notes. */
 const CHANGES_PEOPLE = new Set<MessageType>([
   'people.create', 'people.save', 'people.delete', 'people.undoDelete', 'people.merge',
-  'notes.add', 'notes.delete', 'backup.import', 'card.confirm', 'card.reject', 'card.addPerson',
+  'notes.add', 'notes.delete', 'backup.import', 'card.confirm', 'card.reject', 'card.addPerson', 'people.link',
 ]);
+
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).host : null;
+  } catch {
+    return null;
+  }
+}
 
 export function createRouter(deps: RouterDeps) {
   const { db } = deps;
@@ -203,9 +203,13 @@ export function createRouter(deps: RouterDeps) {
   }
 
   const handlers: Handlers = {
-    'content.match': async ({ identities }) => {
+    'content.match': async ({ identities }, context) => {
       await learnSelf(identities);
-      return repo.matchWithIndex(await currentIndex(), identities).map((m) => m.state);
+      const matches = repo.matchWithIndex(await currentIndex(), identities);
+      // Kept for linking from the people page later; a failure here must not cost the markers.
+      const host = hostOf(context.sender.url);
+      if (host) await repo.recordSeen(db, host, identities, matches).catch(() => undefined);
+      return matches.map((m) => m.state);
     },
     'content.status': async ({ host }) => {
       const settings = await repo.getSettings(db);
@@ -324,6 +328,8 @@ export function createRouter(deps: RouterDeps) {
     'people.list': async (options) => repo.listPeople(db, options),
     'people.get': async ({ id }) => repo.getPersonDetail(db, id),
     'people.create': async (fields) => repo.createPerson(db, fields),
+    'people.seen': async ({ id }) => repo.seenFor(db, id),
+    'people.link': async ({ id, key }) => repo.linkSeen(db, id, key),
     'people.save': async ({ person }) => repo.savePerson(db, person),
     'people.delete': async ({ id }) => repo.deletePerson(db, id),
     'people.undoDelete': async ({ undoId }) => repo.undoDelete(db, undoId),

@@ -75,7 +75,13 @@ export function UncertainPerson({ view, update }: { view: CardView; update: Upda
                     disabled={isBusy}
                     onClick={() => void answer('card.confirm', candidate.id)}
                   >
-                    {candidates.length > 1 ? `Yes, ${firstName(candidate.displayName)}` : "Yes, that's them"}
+                    {candidates.length > 1 ? (
+                      <>
+                        Yes, this one<span class="visually-hidden"> ({candidate.displayName}, {candidate.team || 'no team'})</span>
+                      </>
+                    ) : (
+                      "Yes, that's them"
+                    )}
                   </button>
                   {canReject && (
                     <button
@@ -85,7 +91,13 @@ export function UncertainPerson({ view, update }: { view: CardView; update: Upda
                       disabled={isBusy}
                       onClick={() => void answer('card.reject', candidate.id)}
                     >
-                      {candidates.length > 1 ? `Not ${firstName(candidate.displayName)}` : 'Not them'}
+                      {candidates.length > 1 ? (
+                        <>
+                          Not this one<span class="visually-hidden"> ({candidate.displayName}, {candidate.team || 'no team'})</span>
+                        </>
+                      ) : (
+                        'Not them'
+                      )}
                     </button>
                   )}
                 </div>
@@ -107,8 +119,4 @@ function CandidateName({ candidate }: { candidate: CardCandidate | undefined }) 
       {candidate.team && <span class="muted"> ({candidate.team})</span>}
     </>
   );
-}
-
-function firstName(name: string): string {
-  return name.split(/\s+/u)[0] || name;
 }

@@ -10,6 +10,7 @@ import { NotesPanel } from './notes-panel';
 import { applyDraft, draftProblems, EMPTY_DRAFT, isSameDraft, toDraft, type DraftProblems, type PersonDraft } from './person-draft';
 import { PersonForm } from './person-form';
 import { personHash } from './route';
+import { SeenPanel } from './seen-panel';
 
 interface Props {
   /** The person to edit, or null to add someone new. */
@@ -200,6 +201,21 @@ export function PersonEditor({ personId, onCreated, onChanged, onDeleted, onClos
               )}
             </div>
           </form>
+
+          {detail && (
+            <SeenPanel
+              person={detail.person}
+              onLinked={(person) => {
+                // Only the addresses and ids change: other edits the user has not saved stay as typed.
+                const linked = toDraft(person);
+                setDetail({ ...detail, person });
+                setDraft((current) => ({ ...current, emails: linked.emails, siteIds: linked.siteIds }));
+                setBaseline((current) => ({ ...current, emails: linked.emails, siteIds: linked.siteIds }));
+                setStatus(`Linked. ${person.displayName} is known there now.`);
+                onChanged();
+              }}
+            />
+          )}
 
           {detail && (
             <div class="activity">

@@ -20,6 +20,7 @@ import type {
   Reminder,
   PeopleSort,
   PersonDetail,
+  Sighting,
   TabPeople,
 } from './views';
 
@@ -79,6 +80,10 @@ export interface ProtocolMap {
 
   'people.list': { from: 'page'; req: { query?: string; sort?: PeopleSort; offset?: number; limit?: number }; res: PeoplePage };
   'people.get': { from: 'page'; req: { id: string }; res: PersonDetail };
+  /** Addresses and chat ids seen on pages under this person's name that no one has yet. */
+  'people.seen': { from: 'page'; req: { id: string }; res: Sighting[] };
+  /** Links one of those to the person. */
+  'people.link': { from: 'page'; req: { id: string; key: string }; res: Person };
   'people.create': {
     from: 'page';
     req: { displayName: string; emails?: string[]; team?: string; role?: string };

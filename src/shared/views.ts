@@ -178,3 +178,13 @@ export interface ImportReport {
 }
 
 export type { Settings };
+
+/** An address or chat id a page showed under a person's name, that no one in Hallway has yet. */
+export interface Sighting {
+  key: string;
+  name: string;
+  /** "Slack U0GRACE001" or the address. */
+  label: string;
+  host: string;
+  at: string;
+}

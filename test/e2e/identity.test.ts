@@ -167,3 +167,34 @@ describe('one person everywhere, in Chromium', () => {
     await page.close();
   });
 });
+
+describe('linking from the people page, in Chromium', () => {
+  let hallway: Hallway;
+
+  beforeAll(async () => {
+    hallway = await launch();
+    await serveDemoPages(hallway);
+  });
+
+  afterAll(async () => {
+    await hallway?.close();
+  });
+
+  it("offers the Slack id a page showed under Grace's name, and links it with one click", async () => {
+    const people = await hallway.openPage('src/options/index.html');
+    const grace = await call<{ id: string }>(people, 'people.create', { displayName: 'Grace Hopper', emails: ['grace@example.com'] });
+    await call(people, 'notes.add', { personId: grace.id, text: 'Prefers mornings.' });
+    const slack = await hallway.context.newPage();
+    await slack.goto(url('Slack'));
+    await expect.poll(() => marked(slack, 'uncertain')).toContain('Grace Hopper');
+    await people.goto(`chrome-extension://${hallway.extensionId}/src/options/index.html#person=${grace.id}`);
+    const item = people.getByTestId('seen-item').filter({ hasText: 'U0GRACE001' });
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.textContent()).toContain('app.slack.com');
+    await item.getByTestId('seen-link').click();
+    await expect.poll(() => people.getByTestId('seen-item').filter({ hasText: 'U0GRACE001' }).count()).toBe(0);
+    // The open Slack tab follows without a reload.
+    await expect.poll(() => marked(slack, 'noted')).toContain('Grace Hopper');
+    await Promise.all([slack.close(), people.close()]);
+  });
+});

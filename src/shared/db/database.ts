@@ -63,6 +63,22 @@ export interface NotThemRow {
   at: string;
 }
 
+/**
+ * Someone a page showed by an address or chat id that no one in the directory has: kept a while so
+ * the user can link it to a person from the people page without knowing raw ids.
+ */
+export interface SeenRow {
+  /** Strong key: `slack:U123`, `email:a@b.c`. */
+  key: string;
+  name: string;
+  /** nameMatchKeys of the name, for finding sightings of a person by theirs. */
+  nameKeys: string[];
+  email: string | null;
+  siteId: { site: 'slack' | 'teams' | 'google-chat'; id: string } | null;
+  host: string;
+  at: string;
+}
+
 export const DB_NAME = 'hallway';
 
 export class HallwayDatabase extends Dexie {
@@ -75,6 +91,7 @@ export class HallwayDatabase extends Dexie {
   trash!: EntityTable<TrashRow, 'id'>;
   snoozes!: EntityTable<SnoozeRow, 'personId'>;
   notThem!: Dexie.Table<NotThemRow, [string, string]>;
+  seen!: EntityTable<SeenRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -90,7 +107,7 @@ export class HallwayDatabase extends Dexie {
       trash: 'id, deletedAt',
       snoozes: 'personId',
     });
-    // Version 2: answers to "is this them?" that were no.
-    this.version(2).stores({ notThem: '[key+personId], key, personId' });
+    // Version 2: answers to "is this them?" that were no, and addresses and ids seen on pages.
+    this.version(2).stores({ notThem: '[key+personId], key, personId', seen: 'key, *nameKeys, at' });
   }
 }

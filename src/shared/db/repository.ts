@@ -18,7 +18,7 @@ import {
   type Person,
   type Settings,
 } from '../model';
-import { foldName, foldText, initialKey, isInitialName, nameMatchKeys, normalizeEmail, siteKey, strongKey, type PageIdentity } from '../identity';
+import { foldName, foldText, initialKey, isGroupAddress, isInitialName, nameMatchKeys, normalizeEmail, siteKey, strongKey, type PageIdentity } from '../identity';
 import { formatProblems } from '../validate';
 import { queryWords, wordsOf } from '../words';
 import type {
@@ -27,8 +27,9 @@ import type {
   PeopleSort,
   PersonDetail,
   PersonSummary,
+  Sighting,
 } from '../views';
-import type { HallwayDatabase, NoteRow, PersonRow, TrashRow } from './database';
+import type { HallwayDatabase, NoteRow, PersonRow, SeenRow, TrashRow } from './database';
 import { favourBalance } from '../favours';
 
 export { favourBalance };
@@ -701,6 +702,75 @@ export async function learnSelf(db: HallwayDatabase, identities: readonly PageId
     return isChanged;
   });
 }
+
+/** How long a sighting is kept, and how many. */
+const SEEN_DAYS = 30;
+const SEEN_MAX = 5000;
+
+/**
+ * Keeps the addresses and ids a page showed that no one in the directory has, with the name shown,
+ * so they can be offered when the user links identities to a person (`seenFor`).
+ */
+export async function recordSeen(db: HallwayDatabase, host: string, identities: readonly PageIdentity[], matches: readonly IdentityMatch[]): Promise<void> {
+  const now = nowIso();
+  const rows: SeenRow[] = [];
+  identities.forEach((identity, i) => {
+    const state = matches[i]?.state;
+    const key = strongKey(identity);
+    if (!key || !identity.name || (state !== 'unknown' && state !== 'uncertain')) return;
+    if (identity.email && isGroupAddress(identity.email)) return;
+    const nameKeys = nameMatchKeys(identity.name);
+    if (!nameKeys.length) return;
+    rows.push({
+      key,
+      name: identity.name,
+      nameKeys,
+      email: identity.email ? normalizeEmail(identity.email) : null,
+      siteId: identity.siteId ?? null,
+      host,
+      at: now,
+    });
+  });
+  if (!rows.length) return;
+  await db.transaction('rw', db.seen, async () => {
+    await db.seen.bulkPut(rows);
+    const cutoff = new Date(Date.now() - SEEN_DAYS * 24 * 60 * 60 * 1000).toISOString();
+    await db.seen.where('at').below(cutoff).delete();
+    const extra = (await db.seen.count()) - SEEN_MAX;
+    if (extra > 0) await db.seen.orderBy('at').limit(extra).delete();
+  });
+}
+
+/** Addresses and ids seen on pages under this person's name that no one has yet, newest first. */
+export async function seenFor(db: HallwayDatabase, personId: string): Promise<Sighting[]> {
+  return db.transaction('r', [db.people, db.seen, db.notThem], async () => {
+    const person = fromPersonRow(await requirePerson(db, personId));
+    const keys = nameMatchKeys(person.displayName);
+    if (!keys.length) return [];
+    const rows = await db.seen.where('nameKeys').anyOf(keys).toArray();
+    const out: Sighting[] = [];
+    for (const row of rows) {
+      const isOwned = row.email
+        ? Boolean(await db.people.where('emails').equals(row.email).first())
+        : Boolean(await db.people.where('siteKeys').equals(row.key).first());
+      if (isOwned || (await db.notThem.get([row.key, personId]))) continue;
+      if (out.some((s) => s.key === row.key)) continue;
+      out.push({ key: row.key, name: row.name, label: row.email ?? `${SITE_LABEL[row.siteId!.site]} ${row.siteId!.id}`, host: row.host, at: row.at });
+    }
+    return out.sort((a, b) => b.at.localeCompare(a.at));
+  });
+}
+
+/** Links an address or id seen on a page to a person. */
+export async function linkSeen(db: HallwayDatabase, personId: string, key: string): Promise<Person> {
+  const row = await db.seen.get(key);
+  if (!row) throw new NotFoundError('That address or id');
+  const person = await linkIdentity(db, personId, { ...(row.email ? { email: row.email } : {}), ...(row.siteId ? { siteId: row.siteId } : {}) });
+  await db.seen.delete(key);
+  return person;
+}
+
+const SITE_LABEL = { slack: 'Slack', teams: 'Teams', 'google-chat': 'Google Chat' } as const;
 
 /** "Not them": this address or id is not this person; the card stops asking, on every tab. */
 export async function rejectCandidate(db: HallwayDatabase, identity: PageIdentity, personId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, createPerson, deleteNote, getSettings, learnSelf, linkIdentity, matchIdentities, rejectCandidate, updateSettings } from '../../../src/shared/db/repository';
+import { addNote, createPerson, deleteNote, getSettings, learnSelf, linkIdentity, linkSeen, matchIdentities, recordSeen, rejectCandidate, seenFor, updateSettings } from '../../../src/shared/db/repository';
 import { useFreshDb } from './helpers';
 
 const ctx = useFreshDb();
@@ -169,5 +169,26 @@ describe('the user', () => {
     expect((await getSettings(db)).me).toEqual({ emails: ['me@example.com'], siteIds: [] });
     expect(await learnSelf(db, [{ email: 'me@example.com', isSelf: true }])).toBe(false);
     expect(await matchIdentities(db, [{ email: 'dana@example.com' }])).toEqual([{ personId: dana.id, state: 'known' }]);
+  });
+});
+
+describe('seen on pages', () => {
+  it('keeps unlinked addresses and ids with their names, offers them for the person of that name, and links one', async () => {
+    const { db } = ctx;
+    const grace = await createPerson(db, { displayName: 'Grace Hopper', emails: ['grace@example.com'] });
+    const shown = [
+      { name: 'Grace Hopper', siteId: { site: 'slack' as const, id: 'U0GRACE001' } },
+      { name: 'Hopper, Grace', email: 'ghopper@home.example' },
+      { name: 'Grace Hopper', email: 'grace@example.com' },
+      { name: 'Team', email: 'team@example.com' },
+      { name: 'Fox Mulder', siteId: { site: 'slack' as const, id: 'U0FOX' } },
+    ];
+    await recordSeen(db, 'app.slack.com', shown, await matchIdentities(db, shown));
+    const offered = await seenFor(db, grace.id);
+    expect(offered.map((s) => s.label).sort()).toEqual(['Slack U0GRACE001', 'ghopper@home.example']);
+    const linked = await linkSeen(db, grace.id, offered.find((s) => s.label.startsWith('Slack'))!.key);
+    expect(linked.siteIds).toEqual([{ site: 'slack', id: 'U0GRACE001' }]);
+    expect((await seenFor(db, grace.id)).map((s) => s.label)).toEqual(['ghopper@home.example']);
+    expect(await matchIdentities(db, [shown[0]!])).toEqual([{ personId: grace.id, state: 'known' }]);
   });
 });

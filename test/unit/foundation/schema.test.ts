@@ -17,7 +17,7 @@ describe('schema version 2', () => {
   it('opens at version 2 with exactly the expected tables', async () => {
     const { db } = ctx;
     expect(db.verno).toBe(2);
-    const tables = ['favours', 'interactions', 'notes', 'notThem', 'people', 'settings', 'snoozes', 'threads', 'trash'].sort();
+    const tables = ['favours', 'interactions', 'notes', 'notThem', 'people', 'seen', 'settings', 'snoozes', 'threads', 'trash'].sort();
     expect(db.tables.map((t) => t.name).sort()).toEqual(tables);
     // The real IndexedDB store list, not only Dexie's idea of it.
     expect([...db.backendDB().objectStoreNames].sort()).toEqual(tables);
@@ -47,6 +47,7 @@ describe('schema version 2', () => {
       trash: { key: 'id', indexes: ['deletedAt'] },
       snoozes: { key: 'personId', indexes: [] },
       notThem: { key: ['key', 'personId'], indexes: ['key', 'personId'] },
+      seen: { key: 'key', indexes: ['*nameKeys', 'at'] },
     });
   });
 
