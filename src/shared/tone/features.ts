@@ -164,6 +164,8 @@ function isWordlike(w: string): boolean {
   return COMMON.has(w) || lexiconValence(w) !== undefined;
 }
 const VERDICTS = new Set(L.VERDICTS);
+const LATE_THANKS =
+  /\bthanks? (?:you )?for (?:letting me know|telling me|the heads[- ]up|warning me|the notice)\b[^.!?\n]{0,40}?\b(?:before|after|minutes?|hours?|last minute|late|now|finally)\b/giu;
 const WORK_ACRONYMS = new Set(
   'ASAP FYI EOD EOW TODO FIXME NOTE NOTES JSON YAML HTTP HTTPS HTML AWS GCP CSV PDF UTC OKR OKRS KPI KPIS WIP TBD PTAL LGTM README CHANGELOG SQL REST GRPC CORS OAUTH SAML SSO IMHO IIRC AFAIK ERROR ERRORS WARN WARNING INFO DEBUG TRACE FATAL NULL TRUE FALSE NONE GET POST PUT DELETE PATCH'.split(' '),
 );
@@ -341,6 +343,18 @@ export function extractFeatures(text: string): MessageFeatures {
   for (const m of text.matchAll(/(?<![\p{L}])it['’]?s (?:now |already )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|been (?:a|two|three|four|five|several) (?:days|weeks|months))\s*[.!]/giu)) {
     add(values, 'hos.reproach');
     cues.push({ kind: 'reproach', phrase: m[0].replace(/[.!]$/, ''), start: m.index });
+  }
+
+  // "Thanks for letting me know five minutes before the demo": gratitude that names the lateness.
+  for (const m of text.matchAll(LATE_THANKS)) {
+    add(values, 'hos.sarcasm');
+    cues.push({ kind: 'sarcasm', phrase: m[0], start: m.index });
+  }
+  // "Cool. The build is broken again.": one word of praise, then bad news, is not praise.
+  const opener = /^\s*(cool|great|perfect|wonderful|lovely|fantastic|awesome|brilliant|nice|super)\s*[.!]\s+\S/iu.exec(text);
+  if (opener && sentiment(text.slice(opener[0].length - 1)).compound < -0.1) {
+    add(values, 'hos.sarcasm');
+    cues.push({ kind: 'sarcasm', phrase: opener[1]!, start: opener.index + opener[0].indexOf(opener[1]!) });
   }
 
   // "/s" closes a sarcastic line; inside "179k/s" or "KB/s" it is a rate.

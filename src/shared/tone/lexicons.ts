@@ -74,7 +74,7 @@ export const PASSIVE_AGGRESSIVE: readonly string[] = [
   'no offence but', "i'm sure you're busy", 'as you should know', 'as you should be aware',
   'it is not that hard', "it's not that hard", "it's not rocket science", 'not rocket science',
   'must be nice', 'some of us', 'thanks for nothing', 'thanks for your input',
-  'kindly do the needful', 'going forward, please', 'moving forward, please', 
+  'another reminder', 'reminder again', 'second reminder', 'final reminder', 'kindly do the needful', 'going forward, please', 'moving forward, please', 
   'as discussed multiple times', 'as we discussed multiple times', 'still waiting', 'any update on this?',
   'i shouldn\'t have to', 'why is this so hard', 'how hard is it',
 ];
@@ -116,11 +116,11 @@ export const ESCALATION: readonly string[] = [
 /** Pulling someone in as a witness or judge rather than for their help. */
 export const RECORD: readonly string[] = [
   "so there's a record", 'so there is a record', 'for the record', 'so it is on record', "so it's on record",
-  'on the record', 'for visibility', 'for transparency', 'so everyone is aware', 'so that everyone is aware',
-  'so everyone knows', 'cc your manager', "cc'ing your manager", 'ccing your manager', 'copying your manager',
+  
+  'cc your manager', "cc'ing your manager", 'ccing your manager', 'copying your manager',
   'copying in your manager', 'looping in your manager', 'adding your manager', 'cc my manager', "cc'ing my manager",
   'copying my manager', 'adding my manager', 'looping in my manager', 'let the record show', 'i want this documented',
-  'documenting this', 'in writing so', 'put this in writing', 'putting this in writing', 'get this in writing',
+  'put this in writing', 'putting this in writing', 'get this in writing',
   'noted for the record', 'just so we are clear', "just so we're clear", 'let it be noted',
 ];
 
@@ -152,6 +152,8 @@ export const BAD_FAITH: readonly string[] = [
   'you made me look', 'you always do this', 'every single time', 'not my fault', 'not our fault', 'your mess', 'your mistake', 'you messed up', 'you dropped the ball',
   'dropped the ball', 'you failed to', 'failed to mention', 'you forgot to', 'nobody told me', 'no one told me',
   'i was never told', 'i was not told', "i wasn't told", 'why was i not told', "why wasn't i told",
+  'this is on you', "that's on you", 'that is on you', 'this one is on you', 'sorry you feel that way', 'sorry if you feel',
+  'sorry you feel', 'sorry if that offended', 'sorry if you were offended',
 ];
 
 /** Accusing questions: asked to blame, not to learn. */
@@ -162,7 +164,7 @@ export const RHETORICAL: readonly string[] = [
   "didn't you read", 'did you read', 'is that too much to ask', 'is it too much to ask', 'how hard can it be',
   'how hard is it to', 'how is that my problem', 'how is this my problem', 'who approved this', 'who signed off on this',
   'why am i the only one', 'is it really that hard', 'was that so hard', 'what were you thinking', 'seriously, why',
-  'are we really', 'then why', 'since when', 'who decided', 'what is the point', "what's the point",
+  'are we really', 'then why', 'since when', 'why did nobody', 'why did no one', "why didn't anyone", 'why did nobody check', 'who decided', 'what is the point', "what's the point",
 ];
 
 /** Reproach dressed as process: reminders of what was said, lessons for "going forward". */
@@ -171,7 +173,9 @@ export const REPROACH: readonly string[] = [
   'as i mentioned in my last email', 'as mentioned before', 'as mentioned earlier', 'as mentioned previously',
   'going forward it would', "going forward i'd", 'going forward i would', 'going forward, i would', 'going forward, it would',
   'for the third time', 'this is the third time', 'this is the second time', 'extremely frustrating', 'very frustrating',
-  'really disappointed', 'very disappointed', 'quite disappointed', 'deeply disappointed', 'as i said',
+  'really disappointed', 'very disappointed', 'quite disappointed', 'deeply disappointed', 'this keeps happening',
+  'keeps happening', 'again and again', 'not going to keep repeating myself', 'repeating myself', 'i keep repeating',
+  'exhausting', 'tired of', 'sick of', 'fed up', 'take ownership', 'i need you to', 'as i said',
   'as i noted', 'as i stated', 'like i said', 'like i said before', 'like i mentioned',
   'i told you', 'i did tell you', 'i already asked', "i've asked", 'i have asked', 'i asked you', 'i asked for this',
   "i've been asking", 'i have been asking', "i've asked twice", 'asked three times', 'asked twice', 
@@ -181,8 +185,8 @@ export const REPROACH: readonly string[] = [
   'it would help to hear', 'it would have helped', 'would have been helpful', 'would have been nice',
   'it would have been nice', 'i would have appreciated', "i'd have appreciated", 
   "i'd appreciate it if you", 'i would appreciate it if you', 'please refrain',
-  'please stop', 'kindly stop', 'friendly reminder', 'gentle reminder', 'kind reminder', 'just a reminder',
-  'per our conversation', 'as agreed', 'as we agreed', 'you agreed', 
+  'please stop', 'kindly stop', 
+  'you agreed', 
   'you promised', 'you told me', 'to be clear', 'let me be clear', 'let me be very clear', 'to be perfectly clear',
   'respectfully', 'quite frankly', 
   "i'm confused why", 'i am confused why', 'i fail to see', 'i fail to understand',
@@ -212,6 +216,8 @@ export const FRIENDLY: readonly string[] = [
   ':p', '<3', 'you legend', 'legend', 'you rock', 'you rule', 'you star', 'hero', 'my hero', 'lifesaver',
   'love it', 'love this', 'nice one', 'well done', 'great job', 'good job', 'kudos', 'cheers', 'congrats',
   'congratulations', 'awesome', 'amazing', 'thanks so much', 'thank you so much', 'thx', 'ty', 'np',
+  'nice work', 'great work', 'good work', 'much appreciated', 'looks great', 'sounds good', 'sounds great',
+  'perfect, thanks', 'thanks a lot', 'thanks a ton', 'many thanks', 'no worries', 'happy to help',
 ];
 
 export const FRIENDLY_EMOJI = /[\u{1F600}-\u{1F64F}\u{1F44D}\u{1F44F}\u{1F64C}\u{1F389}\u{1F38A}\u{2764}\u{1F495}\u{1F499}\u{1F49A}\u{1F49B}\u{1F49C}\u{1F525}\u{1F918}\u{1F923}\u{1F60A}\u{1F917}\u{1F973}]/u;

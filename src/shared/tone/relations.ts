@@ -15,7 +15,7 @@ export interface PreparedMessage {
   hasSignOff: boolean;
 }
 
-export type RelationKind = 'curt' | 'courtesy-dropped' | 'politeness-dropped' | 'asked-again' | 'dismissal' | 'pulled-in';
+export type RelationKind = 'curt' | 'courtesy-dropped' | 'politeness-dropped' | 'asked-again' | 'dismissal' | 'pulled-in' | 'dry-praise';
 
 export interface RelationalSignal {
   message: number;
@@ -33,6 +33,7 @@ export const RELATION_REASONS: Readonly<Record<RelationKind, string>> = {
   'asked-again': 'asking the same thing again',
   dismissal: 'a curt answer to a warning',
   'pulled-in': 'pulling someone in mid-argument',
+  'dry-praise': 'praise that reads as sarcasm',
 };
 
 /** Hand-set: the labelled threads have no authors (GitHub) or no souring (email), so nothing could teach these. */
@@ -44,10 +45,24 @@ const WEIGHTS = {
   politeness: 0.8,
   askedAgain: 1.3,
   pulledIn: 3.0,
+  dryPraise: 2.6,
 };
 
+/** Cues that make a message friction, whatever its score. */
+const HEAT_CUES = new Set(['reproach', 'bad-faith', 'dismissive', 'hostile-phrase', 'escalation', 'rhetorical', 'passive-aggressive']);
+const PRAISE = new Set(['great', 'perfect', 'cool', 'wonderful', 'lovely', 'fantastic', 'brilliant', 'nice', 'super', 'amazing', 'helpful', 'collaborative', 'thanks', 'thank', 'you', 'very', 'so', 'really', 'just', 'how', 'that', 'is', "that's", 'what', 'a', 'surprise', 'useful', 'good', 'to', 'know']);
+
+/** The whole message is a few words of praise, each sentence closed by a full stop: "Great. Very helpful." */
+function dryPraise(text: string, features: MessageFeatures): string | null {
+  const trimmed = text.trim();
+  if (trimmed.length > 48 || /[!?:;()]|\p{Extended_Pictographic}/u.test(trimmed) || !/\.\s*$/u.test(trimmed)) return null;
+  const words = features.tokens.map((t) => t.w);
+  if (!words.length || words.length > 6 || !words.every((w) => PRAISE.has(w))) return null;
+  return features.sentiment.compound > 0.2 ? trimmed : null;
+}
+
 /** "Adding Sam", "cc @dana", "looping in Priya", "+Marco": someone brought into the thread by name. */
-const PULLS_IN = /(?:^|[\s(])(?:[Aa]dd(?:ing)?|[Cc][Cc](?:'?ing)?|[Cc]opying(?: in)?|[Ll]ooping in|[Bb]ringing in|\+)\s*(\p{Lu}[\p{L}'’-]+|@[\w.-]+)/u;
+const PULLS_IN = /(?:^|[\s(])(?:[Aa]dd(?:ing|ed)?|[Cc][Cc](?:'?(?:ing|d|ed))?|[Cc]opy(?:ing|ied)(?: in)?|[Ll]oop(?:ing|ed) in|[Bb]r(?:inging|ought) in|\+)\s*(\p{Lu}[\p{L}'’-]+|@[\w.-]+)/u;
 /** An argument is under way once a message this hostile has been written. */
 const HEATED = 0.3;
 
@@ -100,6 +115,12 @@ export function relationalSignals(
 ): RelationalSignal[] {
   const out: RelationalSignal[] = [];
   const history = new Map<string, number[]>();
+  /** The message before came from someone else and carried friction (reproach, a witness, heat). */
+  const answersFriction = (i: number): boolean => {
+    const previous = i - 1;
+    if (previous < 0 || messages[previous]!.author === messages[i]!.author) return false;
+    return baseHostility[previous]! >= 0.15 || features[previous]!.cues.some((c) => HEAT_CUES.has(c.kind)) || PULLS_IN.test(messages[previous]!.text);
+  };
   messages.forEach((m, i) => {
     const f = features[i]!;
     const previous = i > 0 ? i - 1 : -1;
@@ -108,10 +129,14 @@ export function relationalSignals(
       messages[previous]!.author !== m.author &&
       (baseHostility[previous]! >= 0.35 || features[previous]!.cues.some((c) => WARNING_CUES.has(c.kind)));
     // Bringing someone in helps when a thread is calm; mid-argument it looks for a witness or a judge.
-    const pulled = i > 0 && Math.max(...baseHostility.slice(0, i)) >= HEATED ? PULLS_IN.exec(m.text) : null;
+    const isHeated = (i > 0 && Math.max(...baseHostility.slice(0, i)) >= HEATED) || f.cues.some((c) => HEAT_CUES.has(c.kind));
+    const pulled = isHeated ? PULLS_IN.exec(m.text) : null;
     if (pulled) out.push({ message: i, kind: 'pulled-in', phrase: pulled[0].trim(), weight: WEIGHTS.pulledIn });
     const curt = curtReply(m.text);
     if (curt && answersHeat) out.push({ message: i, kind: 'dismissal', phrase: curt, weight: WEIGHTS.curt + WEIGHTS.curtAfterHeat });
+    // "Great. Very collaborative." in answer to a reproach: praise that short, with full stops, is a jab.
+    const praise = !curt && answersFriction(i) ? dryPraise(m.text, f) : null;
+    if (praise) out.push({ message: i, kind: 'dry-praise', phrase: praise, weight: WEIGHTS.dryPraise });
 
     if (!isKnownAuthor(m.author)) return;
     const own = history.get(m.author) ?? [];

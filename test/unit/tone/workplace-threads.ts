@@ -85,3 +85,30 @@ export const german: Thread = [
   { author: 'Anna', text: 'Das habe ich dir doch schon zweimal gesagt. Ich bin nicht deine Sekretärin, mach es doch selbst.' },
   { author: 'Jürgen', text: 'Wie bitte? So redet man nicht mit Kollegen. Ich werde das mit deinem Vorgesetzten besprechen.' },
 ];
+
+const T = (lines: Array<[string, string]>): Thread => lines.map(([author, text]) => ({ author, text }));
+
+/** Short threads that sour in the ways colleagues do: reminders, blame, coldness, witnesses, non-apologies. */
+export const souring: Record<string, Thread> = {
+  deadline: T([['Mgr', 'Hi Sam,\n\nCan you confirm the vendor report will be ready Wednesday?\n\nThanks,\nJo'], ['Sam', 'Hi Jo, yes, Wednesday works.\n\nBest,\nSam'], ['Mgr', 'Sam, it is Friday and I still have nothing. This is the second time this quarter. I need you to take ownership of your deadlines.'], ['Sam', 'Noted.']]),
+  demo: T([['Ana', 'Is the staging build ready for the demo at 3?'], ['Ben', 'Actually it is broken, the migration failed.'], ['Ana', 'Cool. Thanks for letting me know five minutes before the demo.'], ['Ben', 'I told you yesterday it was risky.'], ['Ana', 'No, you said it was "mostly fine". Those are different things.']]),
+  blame: T([['Kai', 'The release broke checkout for EU users.'], ['Lin', 'That was the config change, not the release.'], ['Kai', 'This is on you. You said it was tested. Why did nobody check the EU config?'], ['Lin', "I'm not going to keep repeating myself. The config was not part of my change."]]),
+  cold: T([['Ravi', 'I think we should keep the old pricing page until the new one is reviewed.'], ['Mo', 'The new one is reviewed. We went over this on Monday.'], ['Ravi', 'I was not in that meeting, and nobody told me the decision.'], ['Mo', 'Fine. Do whatever you want.']]),
+  looped: T([['Ann', 'Bob, the API docs are out of date again. Customers are filing tickets.'], ['Bob', 'I updated them last sprint.'], ['Ann', "They still show the v1 endpoints. I've looped in Dana since this keeps happening."], ['Bob', 'Great. Very collaborative.']]),
+  notTold: T([['Eli', 'Why was I not told the launch moved to next week?'], ['Fay', 'It was in the planning notes.'], ['Eli', 'Which I was not sent. This keeps happening and frankly it is exhausting.'], ['Fay', 'Sorry you feel that way.']]),
+  pml: T([['Gus', 'Hi Hal, any news on the invoice?'], ['Hal', 'Per my last message, it was sent on the 3rd.'], ['Gus', 'I have checked twice and it is not there. Could you resend it?'], ['Hal', 'As I already said, it was sent. Please check your spam folder.']]),
+};
+
+/** Short threads that only look like it: reminders to a team, scheduling, clarifying, incidents, praise. */
+export const fineShort: Record<string, Thread> = {
+  reminder: T([['Ann', 'Hi team,\n\nFriendly reminder that timesheets are due Friday. Per our conversation last week, please make sure the project codes are right.\n\nThanks,\nAnn'], ['Bob', 'Thanks Ann, done.'], ['Cid', 'Done, thanks for the reminder!']]),
+  schedule: T([['Ann', 'Hi Bob, can we move our 1:1 to Thursday? Going forward, Thursdays work better for me.'], ['Bob', 'Sure, Thursday 10am works. See you then.'], ['Ann', 'Great, thanks!']]),
+  clarify: T([['Kim', 'To be clear, the launch is on the 14th, not the 12th. As mentioned in the kickoff, marketing needs two days.'], ['Lou', 'Got it, thanks for clarifying. I will update the plan.'], ['Kim', 'Thanks Lou!']]),
+  disagreeOk: T([['Raj', "I don't think we should ship this week. The error rate is still above target and I'd rather wait."], ['Sue', 'Fair. I still think the risk is small, but let us wait until Monday and look at the numbers again.'], ['Raj', 'Sounds good, thanks for being flexible.']]),
+  bugReport: T([['Eve', 'The export is broken again for EU customers. Stack trace attached.\n```\nERROR ExportJob failed: NullPointerException\n  at Export.run(Export.java:42)\n```'], ['Dan', 'Thanks, looking. Looks like the same null check as last time.'], ['Dan', 'Fixed in #4521, deploying now.'], ['Eve', 'Confirmed working, thank you!']]),
+  curtOk: T([['Ann', 'Can you send the slides?'], ['Bob', 'Sent.'], ['Ann', 'Thanks.'], ['Bob', 'np']]),
+  followup: T([['Ann', 'Hi Bob, following up on the contract review from last week. Any update?'], ['Bob', 'Hi Ann, sorry for the delay! Legal had questions, I will have it to you tomorrow.'], ['Ann', 'No worries, thanks for the update.']]),
+  onCall: T([['Ops', 'Heads up: we are escalating the outage to the vendor, their support is not responding.'], ['Lee', 'Thanks. I will take it to the incident channel so everyone is aware.'], ['Ops', 'Vendor replied, fix is rolling out.']]),
+  feedback: T([['Mia', 'Honestly the draft is really good. One thing: the intro is long, maybe cut it by half?'], ['Noah', 'Good point, will do. Anything else?'], ['Mia', 'No, that is it. Nice work!']]),
+  cced: T([['Ann', 'Hi Bob, adding Carla who owns the budget so she can weigh in.'], ['Carla', 'Thanks Ann. Bob, the numbers look fine to me.'], ['Bob', 'Great, thanks both.']]),
+};

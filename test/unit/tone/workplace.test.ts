@@ -103,3 +103,19 @@ describe('someone pulled in', () => {
     expect(analyzeThread(calm).evidence.map((e) => e.reason)).not.toContain('pulling someone in mid-argument');
   });
 });
+
+describe('short workplace threads', () => {
+  for (const [name, t] of Object.entries(threads.souring)) {
+    it(`reads "${name}" as at least tense, and sour unless it only hints`, () => {
+      const tone = analyzeThread(t);
+      expect(tone.level, tone.summary).not.toBe('calm');
+      if (name !== 'demo') expect(tone.level, tone.summary).toBe('sour');
+    });
+  }
+  for (const [name, t] of Object.entries(threads.fineShort)) {
+    it(`keeps "${name}" calm`, () => {
+      const tone = analyzeThread(t);
+      expect(tone.level, tone.summary).toBe('calm');
+    });
+  }
+});
