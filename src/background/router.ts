@@ -113,6 +113,8 @@ export function createRouter(deps: RouterDeps) {
     throw error;
   }));
   const match: repo.Matcher = async (identities) => repo.matchWithIndex(await currentIndex(), identities);
+  /** Addresses and ids already kept as seen while this worker runs. */
+  const recorded = new Set<string>();
 
   /** Remembers who the user is from what a page says; other tabs then stop marking them too. */
   async function learnSelf(identities: readonly PageIdentity[]): Promise<void> {
@@ -206,9 +208,19 @@ export function createRouter(deps: RouterDeps) {
     'content.match': async ({ identities }, context) => {
       await learnSelf(identities);
       const matches = repo.matchWithIndex(await currentIndex(), identities);
-      // Kept for linking from the people page later; a failure here must not cost the markers.
+      // Kept for linking from the people page later. Written after the answer, at most once a session
+      // per address or id, so a page full of strangers costs the markers nothing.
       const host = hostOf(context.sender.url);
-      if (host) await repo.recordSeen(db, host, identities, matches).catch(() => undefined);
+      if (recorded.size > 20_000) recorded.clear();
+      const fresh = identities.flatMap((identity, i) => {
+        const key = strongKey(identity);
+        if (!key || recorded.has(key) || (matches[i]?.state !== 'unknown' && matches[i]?.state !== 'uncertain')) return [];
+        recorded.add(key);
+        return [i];
+      });
+      if (host && fresh.length) {
+        void repo.recordSeen(db, host, fresh.map((i) => identities[i]!), fresh.map((i) => matches[i]!)).catch(() => undefined);
+      }
       return matches.map((m) => m.state);
     },
     'content.status': async ({ host }) => {
