@@ -77,6 +77,7 @@ const HAND_BONUS: Readonly<Record<string, number>> = {
 const BANTER_SOFTENS: ReadonlySet<string> = new Set(['hos.profanity', 'hos.burst', 'hos.excl', 'hos.caps_word', 'hos.caps']);
 
 export const WORKPLACE_CUES: readonly string[] = ['hos.escalate', 'hos.record', 'hos.medium', 'hos.bad_faith', 'hos.rhetorical', 'hos.reproach', 'hos.verdict'];
+const WORKPLACE_SET: ReadonlySet<string> = new Set(WORKPLACE_CUES);
 
 /** Share of the learned hostility left in a message that laughs or smiles. */
 const BANTER_DAMPING = 0.5;
@@ -90,48 +91,54 @@ const ANGRY_EXCLAMATION = 0.9;
  */
 export const PRIOR_SHIFT = -2.5;
 
-/** The hand-weighted part of a message's hostility, log-odds. */
-function handLogit(values: Map<string, number>, features: MessageFeatures): number {
-  // "Great, very helpful :)": beside a sarcastic phrase the smiley is part of the sarcasm.
-  if (values.has('hos.sarcasm')) values.delete('fr.friendly');
-  const friendly = Math.min(2, values.get('fr.friendly') ?? 0);
-  if (friendly > 0) for (const name of BANTER_SOFTENS) values.delete(name);
+/**
+ * The hand-weighted part of a message's hostility, log-odds. Friendliness ("lol", 😂) turns swearing,
+ * capitals and bursts into banter; beside a sarcastic phrase a smiley is part of the sarcasm.
+ */
+function handLogit(features: MessageFeatures, skip?: ReadonlySet<string>): number {
+  const { values } = features;
+  const friendly = values.has('hos.sarcasm') ? 0 : Math.min(2, values.get('fr.friendly') ?? 0);
   let z = 0;
   for (const [name, value] of values) {
+    if (skip?.has(name) || (friendly > 0 && BANTER_SOFTENS.has(name))) continue;
     const hand = HAND_WEIGHTS[name];
     if (hand !== undefined) z += hand * (name === 'fr.friendly' ? friendly : Math.min(value, 3));
     z += (HAND_BONUS[name] ?? 0) * Math.min(value, 3);
   }
-  const cheers = values.get('hos.excl') ?? 0;
+  const cheers = friendly > 0 ? 0 : (values.get('hos.excl') ?? 0);
   if (cheers && features.sentiment.compound < -0.2) z += ANGRY_EXCLAMATION * cheers;
   return z;
 }
 
 /** Log-odds of hostility before the prior shift (what the evaluation ranks). */
 export function hostilityLogit(features: MessageFeatures, model: HashedModel = MODELS.sour): number {
-  const values = new Map(features.values);
-  const isBanter = (values.get('fr.friendly') ?? 0) > 0;
-  let learned = hashedLogit(model, values, features.buckets, isHandWeighted) - model.bias;
+  const { values } = features;
+  // The model's named weights were fitted without the hand-set cues, so none of theirs is in it.
+  let learned = hashedLogit(model, values, features.buckets) - model.bias;
   // "WORST BUG EVER 😂": a laugh or a smiley marks the words as play, which no labelled set teaches.
-  if (isBanter && learned > 0) learned *= BANTER_DAMPING;
+  if ((values.get('fr.friendly') ?? 0) > 0 && learned > 0) learned *= BANTER_DAMPING;
   // "Great, very helpful": sarcasm speaks in praise, so the praise must not count for it.
   if (values.has('hos.sarcasm')) learned = Math.max(learned, 0);
-  return handLogit(values, features) + model.bias + learned;
+  return handLogit(features) + model.bias + learned;
 }
 
 /**
  * The same with the Wikipedia-trained attack model for the learned part: the input the derailment
- * forecast was fitted on.
+ * forecast was fitted on. The forecast was built on the original cues; the workplace cues were
+ * written for mail and chat, not for Wikipedia talk pages.
  */
 export function attackLogit(features: MessageFeatures, attack: LinearModel = MODELS.attack): number {
-  const values = new Map(features.values);
-  // The forecast was built on the original cues; the workplace cues were written for mail and chat,
-  // not for Wikipedia talk pages.
-  for (const name of WORKPLACE_CUES) values.delete(name);
-  const z = handLogit(values, features);
-  const learned = new Map<string, number>();
-  for (const [name, value] of values) if (!isHandWeighted(name)) learned.set(name, value);
-  return z + linearScore(attack, learned);
+  // The attack model was fitted without the hand-set cues: its weights hold none of them. Banter
+  // takes swearing out of its part too.
+  const { values } = features;
+  const isBanter = !values.has('hos.sarcasm') && (values.get('fr.friendly') ?? 0) > 0;
+  let z = attack.bias;
+  for (const [name, value] of values) {
+    if (isBanter && BANTER_SOFTENS.has(name)) continue;
+    const w = attack.weights[name];
+    if (w !== undefined) z += w * value;
+  }
+  return handLogit(features, WORKPLACE_SET) + z;
 }
 
 const REASONS: Record<Exclude<CueKind, 'friendly'>, string> = {
