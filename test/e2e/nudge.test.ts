@@ -40,6 +40,23 @@ describe('the in-person nudge, in Chromium', () => {
     await hallway?.close();
   });
 
+  it('in a two-person argument where one side is the user, greets only the other, and does not mark the user', async () => {
+    // "These are me": the user is Łukasz on this Slack.
+    await call(people, 'settings.update', { patch: { me: { emails: [], siteIds: [{ site: 'slack', id: 'U0LUKASZ02' }] } } });
+    const slack = await hallway.context.newPage();
+    await slack.goto(SOUR_URL);
+    await expect.poll(() => badgeOf(slack), { timeout: 10_000 }).toBe('!');
+    const marks = () => slack.evaluate(() => ['hallway-noted', 'hallway-known', 'hallway-unknown', 'hallway-uncertain'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString())).join(' '));
+    await expect.poll(marks).toContain('Grace Hopper');
+    expect(await marks()).not.toContain('Łukasz');
+    const popup = await hallway.openPopup(slack);
+    await expect.poll(() => popup.getByTestId('nudge').getAttribute('data-level')).toBe('sour');
+    expect(await popup.getByTestId('nudge-person').allTextContents()).toEqual([expect.stringContaining('Grace Hopper')]);
+    expect(await popup.getByTestId('nudge-message').inputValue()).toMatch(/^Hi Grace,/u);
+    await call(people, 'settings.update', { patch: { me: { emails: [], siteIds: [] } } });
+    await Promise.all([popup.close(), slack.close()]);
+  });
+
   it('opens at the nudge\'s headline in a 600px popup, and search is one key away', async () => {
     const slack = await hallway.context.newPage();
     await slack.goto(SOUR_URL);
