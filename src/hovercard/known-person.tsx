@@ -2,6 +2,7 @@ import type { InteractionKind, Note } from '../shared/model';
 import type { CardView, PersonDetail } from '../shared/views';
 import { Chips } from '../ui/chips';
 import { balanceInWords, formatDate, oneSidedHint, relativeTime } from '../ui/format';
+import { LinkSeen } from './link-seen';
 import { PersonActions } from './person-actions';
 import { PersonHeader } from './person-header';
 import type { UpdateCard } from './use-card-view';
@@ -113,6 +114,8 @@ export function KnownPerson({ view, detail, update }: Props) {
           {hint}
         </p>
       )}
+
+      <LinkSeen view={view} personId={person.id} update={update} />
 
       <PersonActions view={view} personId={person.id} name={person.displayName} update={update} />
     </>

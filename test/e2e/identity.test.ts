@@ -197,4 +197,23 @@ describe('linking from the people page, in Chromium', () => {
     await expect.poll(() => marked(slack, 'noted')).toContain('Grace Hopper');
     await Promise.all([slack.close(), people.close()]);
   });
+
+  it('links the Teams id from her card on Gmail: "Also seen as"', async () => {
+    const teams = await hallway.context.newPage();
+    await teams.goto(url('Teams'));
+    await expect.poll(() => marked(teams, 'uncertain')).toContain('Grace Hopper');
+    const gmail = await hallway.context.newPage();
+    await gmail.goto(url('Gmail'));
+    await expect.poll(() => marked(gmail, 'noted')).toContain('Grace Hopper');
+    await expect.poll(() => hover(gmail, 'Grace Hopper').then(() => true, () => false)).toBe(true);
+    const card = await cardFrame(gmail);
+    const seen = card.getByTestId('card-link-seen');
+    await expect.poll(() => seen.count()).toBe(1);
+    await seen.locator('summary').click();
+    expect(await seen.textContent()).toContain('Teams');
+    await seen.getByTestId('card-link-seen-button').click();
+    await expect.poll(() => card.getByTestId('card-link-seen').count()).toBe(0);
+    await expect.poll(() => marked(teams, 'noted')).toContain('Grace Hopper');
+    await Promise.all([teams.close(), gmail.close()]);
+  });
 });
