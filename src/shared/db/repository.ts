@@ -549,13 +549,18 @@ export function combinePeople(keep: Person, other: Person): Person {
 
 export async function mergePeople(db: HallwayDatabase, keepId: string, mergeId: string): Promise<Person> {
   if (keepId === mergeId) throw new InvalidDataError('Choose two different people to merge.');
-  return db.transaction('rw', [db.people, db.notes, db.interactions, db.favours], async () => {
+  return db.transaction('rw', [db.people, db.notes, db.interactions, db.favours, db.notThem], async () => {
     const keep = fromPersonRow(await requirePerson(db, keepId));
     const other = fromPersonRow(await requirePerson(db, mergeId));
     const merged = combinePeople(keep, other);
     await db.notes.where('personId').equals(mergeId).modify({ personId: keepId });
     await db.interactions.where('personId').equals(mergeId).modify({ personId: keepId });
     await db.favours.where('personId').equals(mergeId).modify({ personId: keepId });
+    // "Not them" said of either record holds for the one that is left.
+    for (const row of await db.notThem.where('personId').equals(mergeId).toArray()) {
+      await db.notThem.delete([row.key, row.personId]);
+      await db.notThem.put({ ...row, personId: keepId });
+    }
     await db.people.delete(mergeId);
     await db.people.put(toPersonRow(merged));
     await refreshStats(db, keepId);

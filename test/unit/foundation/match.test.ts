@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, createPerson, deleteNote, getSettings, learnSelf, linkIdentity, linkSeen, matchIdentities, recordSeen, rejectCandidate, seenFor, updateSettings } from '../../../src/shared/db/repository';
+import { addNote, createPerson, deleteNote, getSettings, learnSelf, linkIdentity, linkSeen, matchIdentities, mergePeople, recordSeen, rejectCandidate, seenFor, updateSettings } from '../../../src/shared/db/repository';
 import { useFreshDb } from './helpers';
 
 const ctx = useFreshDb();
@@ -190,5 +190,17 @@ describe('seen on pages', () => {
     expect(linked.siteIds).toEqual([{ site: 'slack', id: 'U0GRACE001' }]);
     expect((await seenFor(db, grace.id)).map((s) => s.label)).toEqual(['ghopper@home.example']);
     expect(await matchIdentities(db, [shown[0]!])).toEqual([{ personId: grace.id, state: 'known' }]);
+  });
+});
+
+describe('"not them" across a merge', () => {
+  it('holds for the record that is left', async () => {
+    const { db } = ctx;
+    const keep = await createPerson(db, { displayName: 'Dana Scully', emails: ['dana@example.com'] });
+    const other = await createPerson(db, { displayName: 'Dana Scully', emails: ['dscully@home.example'] });
+    const slack = { name: 'Dana Scully', siteId: { site: 'slack' as const, id: 'U7' } };
+    await rejectCandidate(db, slack, other.id);
+    await mergePeople(db, keep.id, other.id);
+    expect(await matchIdentities(db, [slack])).toEqual([{ personId: null, state: 'unknown' }]);
   });
 });
