@@ -3,40 +3,11 @@
  * her own id there, linked with one click, and from then on known on every tab; "Not them" stops
  * the question for that id.
  */
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
 import { call, fixture, launch, serveDemoPages, type Hallway } from './harness';
-
-type MarkerState = 'unknown' | 'known' | 'noted' | 'uncertain';
-
-async function marked(page: Page, state: MarkerState): Promise<string[]> {
-  return page.evaluate((name) => {
-    const highlight = CSS.highlights.get(name);
-    return highlight ? [...highlight].map((range) => (range as Range).toString().trim()).sort() : [];
-  }, `hallway-${state}`);
-}
-
-async function hover(page: Page, text: string): Promise<void> {
-  const point = await page.evaluate((wanted) => {
-    for (const name of ['hallway-noted', 'hallway-known', 'hallway-unknown', 'hallway-uncertain']) {
-      for (const range of CSS.highlights.get(name) ?? []) {
-        if ((range as Range).toString().trim() !== wanted) continue;
-        const rect = (range as Range).getClientRects()[0];
-        if (rect) return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
-      }
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`No marker on "${text}"`);
-  await page.mouse.move(point.x + 1, point.y);
-  await page.mouse.move(point.x, point.y);
-}
-
-async function cardFrame(page: Page): Promise<Frame> {
-  await expect.poll(() => page.frames().some((f) => f.url().includes('/src/hovercard/'))).toBe(true);
-  return page.frames().find((f) => f.url().includes('/src/hovercard/')) as Frame;
-}
+import { cardFrame, hover, marked } from './page-marks';
 
 const url = (name: string): string => DEMO_PAGES.find((p) => p.name === name)!.url;
 

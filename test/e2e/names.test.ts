@@ -7,33 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
 import { SAMPLE_NOTE } from '../demo/sample-people';
 import { call, fixture, launch, loadSamplePeople, serveDemoPages, type Hallway } from './harness';
-
-type MarkerState = 'unknown' | 'known' | 'noted' | 'uncertain';
-
-/** Texts under each marker style, as any script on the page could read them. */
-async function marked(page: Page, state: MarkerState): Promise<string[]> {
-  return page.evaluate((name) => {
-    const highlight = CSS.highlights.get(name);
-    return highlight ? [...highlight].map((range) => (range as Range).toString().trim()).sort() : [];
-  }, `hallway-${state}`);
-}
-
-/** Rests the pointer on the first marked range with this text. */
-async function hover(page: Page, text: string): Promise<void> {
-  const point = await page.evaluate((wanted) => {
-    for (const name of ['hallway-noted', 'hallway-known', 'hallway-unknown', 'hallway-uncertain']) {
-      for (const range of CSS.highlights.get(name) ?? []) {
-        if ((range as Range).toString().trim() !== wanted) continue;
-        const rect = (range as Range).getClientRects()[0];
-        if (rect) return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
-      }
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`No marker on "${text}"`);
-  await page.mouse.move(point.x + 1, point.y);
-  await page.mouse.move(point.x, point.y);
-}
+import { cardFrame, hover, marked, type MarkerState } from './page-marks';
 
 /** Card frames the user can see: Hallway's randomly named hosts under <html>, visible. */
 async function visibleCards(page: Page): Promise<number> {
@@ -45,10 +19,6 @@ async function visibleCards(page: Page): Promise<number> {
   );
 }
 
-async function cardFrame(page: Page): Promise<Frame> {
-  await expect.poll(() => page.frames().some((f) => f.url().includes('/src/hovercard/'))).toBe(true);
-  return page.frames().find((f) => f.url().includes('/src/hovercard/')) as Frame;
-}
 
 
 describe('names light up, in Chromium', () => {
