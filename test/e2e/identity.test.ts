@@ -187,4 +187,20 @@ describe('linking from the people page, in Chromium', () => {
     await expect.poll(() => marked(teams, 'noted')).toContain('Grace Hopper');
     await Promise.all([teams.close(), gmail.close()]);
   });
+
+  it("learns the user's Teams id from their own messages, and never lists it as a colleague", async () => {
+    // A chat open at its own address, so the conversation is read (the demo's bare /v2/ address has none).
+    const chat = 'https://teams.microsoft.com/l/chat/19:grace_ada@unq.gbl.spaces/conversations';
+    await hallway.serve(`${chat}**`, fixture('teams/chat-skeleton.html'));
+    const teams = await hallway.context.newPage();
+    await teams.goto(chat);
+    const settings = await hallway.openPage('src/options/index.html');
+    const ownIds = async () => (await call<{ me?: { siteIds: Array<{ site: string; id: string }> } }>(settings, 'settings.get', {})).me?.siteIds ?? [];
+    // The thread is read once the page settles (1.5 s).
+    await expect.poll(ownIds, { timeout: 10_000 }).toContainEqual({ site: 'teams', id: '00000000-0000-0000-0000-00000000a11a' });
+    const popup = await hallway.openPopup(teams);
+    await expect.poll(() => popup.getByTestId('person').count()).toBeGreaterThan(0);
+    expect(await popup.getByTestId('page-people').textContent()).not.toContain('a11a');
+    await Promise.all([teams.close(), settings.close(), popup.close()]);
+  });
 });
