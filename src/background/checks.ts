@@ -151,6 +151,7 @@ export const RULES: { [K in MessageType]: Rule<K> } = {
   'backup.export': { from: 'page', payload: empty },
   // The file itself is checked whole by the importer, which reports every problem with its path.
   'backup.import': { from: 'page', payload: object({ data: anyObject, mode: literal('replace', 'merge') }) },
+  'backup.previewMerge': { from: 'page', payload: object({ data: anyObject }) },
 
   'settings.get': { from: 'page', payload: empty },
   'people.network': { from: 'page', payload: empty },

@@ -7,7 +7,7 @@
 import { isGroupAddress, normalizeEmail, strongKey, type PageIdentity } from '../shared/identity';
 import type { HallwayDatabase } from '../shared/db/database';
 import * as repo from '../shared/db/repository';
-import { exportBackup, importBackup } from '../shared/db/backup';
+import { exportBackup, importBackup, previewMerge } from '../shared/db/backup';
 import type {
   CardPortMessage,
   Envelope,
@@ -364,6 +364,7 @@ export function createRouter(deps: RouterDeps) {
 
     'backup.export': async () => exportBackup(db),
     'backup.import': async ({ data, mode }) => importBackup(db, data, mode),
+    'backup.previewMerge': async ({ data }) => previewMerge(db, data),
 
     'settings.get': async () => repo.getSettings(db),
     'people.network': async () => networkView(db),

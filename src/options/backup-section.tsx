@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { ImportReport } from '../shared/views';
 import type { Problem } from '../shared/validate';
@@ -29,6 +29,26 @@ export function BackupSection({ fileInputId, onImported }: Props) {
   const [mode, setMode] = useState<Mode>('merge');
   const [isBusy, setIsBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [mergePreview, setMergePreview] = useState<ImportReport['merged'] | null>(null);
+  // Only the latest file chosen may show its preview.
+  const latestFile = useRef<File | null>(null);
+
+  // Before a merge, say who in the file is already here under another record (same address or chat id).
+  useEffect(() => {
+    latestFile.current = file;
+    setMergePreview(null);
+    if (!file || mode !== 'merge') return;
+    void (async () => {
+      try {
+        const data: unknown = JSON.parse(await file.text());
+        if (typeof data !== 'object' || data === null || Array.isArray(data)) return;
+        const preview = await send('backup.previewMerge', { data });
+        if (latestFile.current === file && preview.ok) setMergePreview(preview.merged);
+      } catch {
+        // A file that cannot be read is explained when the user imports it.
+      }
+    })();
+  }, [file, mode]);
 
   async function exportBackup() {
     setExportError(null);
@@ -61,6 +81,7 @@ export function BackupSection({ fileInputId, onImported }: Props) {
       const result = await send('backup.import', { data, mode });
       if (result.ok) {
         setOutcome({ kind: 'imported', report: result.report, mode });
+        setMergePreview(null);
         onImported();
       } else {
         setOutcome({ kind: 'refused', problems: result.problems });
@@ -139,6 +160,20 @@ export function BackupSection({ fileInputId, onImported }: Props) {
               <strong>Replace deletes</strong> every person, note, interaction and favour that is not in the file. Export a backup
               first if you may want them back.
             </p>
+          )}
+          {mergePreview && mergePreview.length > 0 && (
+            <div class="confirm" data-testid="import-merge-preview">
+              <p>
+                {count(mergePreview.length, 'person', 'people')} in this file {mergePreview.length === 1 ? 'is' : 'are'} already here under
+                another record (same address or chat id) and will be merged into it:
+              </p>
+              <ul>
+                {mergePreview.slice(0, MERGED_SHOWN).map((m, i) => (
+                  <li key={i}>{m.name === m.into ? m.name : `${m.name} → ${m.into}`}</li>
+                ))}
+              </ul>
+              {mergePreview.length > MERGED_SHOWN && <p class="muted">and {mergePreview.length - MERGED_SHOWN} more</p>}
+            </div>
           )}
           <div class="actions">
             <button

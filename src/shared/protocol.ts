@@ -8,7 +8,7 @@
 import browser from 'webextension-polyfill';
 import type { PageIdentity } from './identity';
 import type { Favour, Interaction, InteractionKind, Note, Person, Settings } from './model';
-import type { Backup, ImportResult } from './db/backup';
+import type { Backup, ImportResult, MergePreview } from './db/backup';
 import type {
   CardTheme,
   CardView,
@@ -113,6 +113,8 @@ export interface ProtocolMap {
 
   'backup.export': { from: 'page'; req: Record<string, never>; res: Backup };
   'backup.import': { from: 'page'; req: { data: object; mode: 'replace' | 'merge' }; res: ImportResult };
+  /** Who a merge import of the file would fold into people already here; nothing is written. */
+  'backup.previewMerge': { from: 'page'; req: { data: object }; res: MergePreview };
 
   'settings.get': { from: 'page'; req: Record<string, never>; res: Settings };
   'settings.update': { from: 'page'; req: { patch: Partial<Settings> }; res: Settings };

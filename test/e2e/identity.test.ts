@@ -203,4 +203,19 @@ describe('linking from the people page, in Chromium', () => {
     expect(await popup.getByTestId('page-people').textContent()).not.toContain('a11a');
     await Promise.all([teams.close(), settings.close(), popup.close()]);
   });
+
+  it('says before a merge import who in the file is already here, and leaves one record', async () => {
+    const page = await hallway.openPage('src/options/index.html#backup');
+    const exported = await call<{ people: Array<{ id: string; displayName: string }> }>(page, 'backup.export', {});
+    // The same Grace, added on another computer under her own record and id.
+    const grace = exported.people.find((p) => p.displayName === 'Grace Hopper')!;
+    const laptop = { ...exported, people: [{ ...grace, id: 'laptop-grace', displayName: 'G. Hopper' }], notes: [], interactions: [], favours: [], threads: [] };
+    await page.getByTestId('import-file').setInputFiles({ name: 'laptop.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(laptop)) });
+    await expect.poll(() => page.getByTestId('import-merge-preview').textContent()).toContain('G. Hopper → Grace Hopper');
+    await page.getByTestId('import-run').click();
+    await expect.poll(() => page.getByTestId('import-merged').textContent()).toContain('G. Hopper → Grace Hopper');
+    const list = await call<{ people: Array<{ displayName: string }> }>(page, 'people.list', { query: 'hopper' });
+    expect(list.people.map((p) => p.displayName)).toEqual(['Grace Hopper']);
+    await page.close();
+  });
 });

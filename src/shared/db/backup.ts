@@ -17,7 +17,7 @@ import {
   type Settings,
   type Thread,
 } from '../model';
-import { array, literal, object, optional, string, type Problem } from '../validate';
+import { array, literal, object, optional, string, type Checked, type Problem } from '../validate';
 import type { ImportReport } from '../views';
 import type { HallwayDatabase } from './database';
 import { cleanPerson, combinePeople, fromNoteRow, fromPersonRow, getSettings, refreshNoteWords, refreshStats, toPersonRow } from './repository';
@@ -111,15 +111,12 @@ function checkReferences(backup: Omit<Backup, 'settings'>, existingPeople: Set<s
   return problems;
 }
 
-/**
- * Reads a backup. `replace` makes the database equal to the file; `merge` adds the file's records
- * and overwrites records with the same id, keeping everything else.
- */
-export async function importBackup(
+/** The file checked as a backup, or why it is not one. */
+async function readBackup(
   db: HallwayDatabase,
   data: unknown,
-  mode: 'replace' | 'merge' = 'merge',
-): Promise<ImportResult> {
+  mode: 'replace' | 'merge',
+): Promise<{ ok: true; backup: Checked<typeof backupCheck> } | { ok: false; problems: Problem[] }> {
   if (typeof data === 'object' && data !== null && 'format' in data && (data as { format: unknown }).format === BACKUP_FORMAT) {
     const version = (data as { version?: unknown }).version;
     if (typeof version === 'number' && version > BACKUP_VERSION) {
@@ -133,11 +130,37 @@ export async function importBackup(
   }
   const checked = backupCheck(data);
   if (!checked.ok) return { ok: false, problems: checked.problems };
-  const backup = checked.value;
-
   const existing = mode === 'merge' ? new Set((await db.people.toCollection().primaryKeys()) as string[]) : new Set<string>();
-  const problems = checkReferences(backup as Backup, existing);
-  if (problems.length) return { ok: false, problems };
+  const problems = checkReferences(checked.value as Backup, existing);
+  return problems.length ? { ok: false, problems } : { ok: true, backup: checked.value };
+}
+
+/**
+ * What a merge import of this file would fold into people already here, before anything is written:
+ * the preview the backup section shows under the chosen file.
+ */
+export async function previewMerge(db: HallwayDatabase, data: unknown): Promise<MergePreview> {
+  const read = await readBackup(db, data, 'merge');
+  if (!read.ok) return read;
+  const people = (read.backup.people as Person[]).map(cleanPerson);
+  const found = await db.transaction('r', db.people, () => matchExisting(db, people));
+  return { ok: true, people: people.length, merged: people.flatMap((p) => (found.has(p.id) ? [{ name: p.displayName, into: found.get(p.id)!.displayName }] : [])) };
+}
+
+export type MergePreview = { ok: true; people: number; merged: ImportReport['merged'] } | { ok: false; problems: Problem[] };
+
+/**
+ * Reads a backup. `replace` makes the database equal to the file; `merge` adds the file's records
+ * and overwrites records with the same id, keeping everything else.
+ */
+export async function importBackup(
+  db: HallwayDatabase,
+  data: unknown,
+  mode: 'replace' | 'merge' = 'merge',
+): Promise<ImportResult> {
+  const read = await readBackup(db, data, mode);
+  if (!read.ok) return read;
+  const { backup } = read;
 
   const merged: ImportReport['merged'] = [];
   await db.transaction('rw', [db.people, db.notes, db.interactions, db.favours, db.threads, db.settings, db.trash, db.snoozes], async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HallwayDatabase } from '../../../src/shared/db/database';
-import { BACKUP_FORMAT, BACKUP_VERSION, exportBackup, importBackup, type Backup } from '../../../src/shared/db/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, exportBackup, importBackup, previewMerge, type Backup } from '../../../src/shared/db/backup';
 import {
   addFavour,
   addInteraction,
@@ -172,6 +172,11 @@ describe('export and import', () => {
       ok: true,
       report: { merged: [{ name: 'D. Scully', into: 'Dana Scully' }, { name: 'Dana', into: 'Dana Scully' }] },
     });
+    // The preview says the same before anything is written.
+    const again = file({ people: [person('laptop-dana', 'D. Scully', { emails: ['dana@example.com'] })], notes: [], interactions: [] });
+    const count = await db.people.count();
+    expect(await previewMerge(db, again)).toEqual({ ok: true, people: 1, merged: [{ name: 'D. Scully', into: 'Dana Scully' }] });
+    expect(await db.people.count()).toBe(count);
     expect(await db.people.count()).toBe(2);
     expect(await db.people.get('laptop-dana')).toBeUndefined();
     const detail = await getPersonDetail(db, dana.id);
