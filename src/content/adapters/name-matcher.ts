@@ -5,9 +5,11 @@
  * names such as Ørjan or Łukasz, and an alternation of 2,000 names is slow to build and to run
  * (see DESIGN.md, "Performance budgets"). Instead the text is split into word tokens (maximal runs of
  * letters, numbers and combining marks, so a name never matches inside a longer word), each token is
- * folded (NFD, marks stripped, lower-cased), and names are looked up by their first folded token in a
+ * folded (NFD, marks stripped, lower-cased, ł and ø as l and o), and names are looked up by their first folded token in a
  * Map, then checked token by token. Offsets come from the original string, untouched.
  */
+
+import { foldText } from '../../shared/identity';
 
 export interface NameEntry {
   /** The caller's key for the person (a record id). */
@@ -36,7 +38,6 @@ export interface NameMatcher {
 }
 
 const TOKEN_RE = /[\p{L}\p{N}\p{M}]+/gu;
-const MARKS_RE = /\p{M}+/gu;
 const ASCII_RE = /^[\x00-\x7f]*$/u;
 // Typographic apostrophes (’ ʼ ‘ ′) and hyphens (‐ ‑ ‒ –) are written interchangeably with ' and -.
 const APOSTROPHES_RE = /[\u2019\u02bc\u2018\u2032`´]/gu;
@@ -51,7 +52,9 @@ export function foldToken(token: string): string {
   if (ASCII_RE.test(token)) return token.toLowerCase();
   let folded = foldCache.get(token);
   if (folded === undefined) {
-    folded = token.normalize('NFD').replace(MARKS_RE, '').toLowerCase();
+    // The identity module's folding, so "Lukasz" finds Łukasz and "Orjan Odegard" finds Ørjan Ødegård:
+    // ł, ø and the like have no combining mark to strip.
+    folded = foldText(token);
     if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
     foldCache.set(token, folded);
   }
