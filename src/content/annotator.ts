@@ -22,8 +22,8 @@ export interface Mark {
   isFromText: boolean;
 }
 
-/** The user's own name is not marked: there is no highlight for `self`. */
-const HIGHLIGHT_NAMES: Record<Exclude<MarkerState, 'self'>, string> = {
+/** The user's own name and list addresses are not marked: there is no highlight for `self` or `none`. */
+const HIGHLIGHT_NAMES: Record<Exclude<MarkerState, 'self' | 'none'>, string> = {
   unknown: 'hallway-unknown',
   known: 'hallway-known',
   noted: 'hallway-noted',
@@ -97,7 +97,7 @@ export class Annotator {
 
   isPainted(mark: Mark): boolean {
     const state = this.states.get(mark.key);
-    if (!state || !this.isShown || state === 'self') return false;
+    if (!state || !this.isShown || state === 'self' || state === 'none') return false;
     return !(mark.isFromText && state === 'unknown');
   }
 

@@ -46,8 +46,8 @@ export interface PeoplePage {
  * unknown (not in the directory), known (no notes), noted (has notes),
  * uncertain (the display name matches someone, but no address or id confirms it).
  */
-/** `self`: the signed-in user, never marked. */
-export type MarkerState = 'unknown' | 'known' | 'noted' | 'uncertain' | 'self';
+/** Never marked: `self`, the signed-in user; `none`, a list or group address that is no one to know. */
+export type MarkerState = 'unknown' | 'known' | 'noted' | 'uncertain' | 'self' | 'none';
 
 /** One person recognised on a tab, for the popup. */
 export interface TabPerson {

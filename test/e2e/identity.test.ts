@@ -218,4 +218,14 @@ describe('linking from the people page, in Chromium', () => {
     expect(list.people.map((p) => p.displayName)).toEqual(['Grace Hopper']);
     await page.close();
   });
+
+  it('does not mark a list address such as team@ as someone to add', async () => {
+    const gmail = await hallway.context.newPage();
+    await gmail.goto(url('Gmail'));
+    const all = async () => [...(await marked(gmail, 'unknown')), ...(await marked(gmail, 'known')), ...(await marked(gmail, 'noted')), ...(await marked(gmail, 'uncertain'))];
+    // Everyone else on the page is marked once the lookups are answered; the list address is not.
+    await expect.poll(all).toContain('Ada Lovelace');
+    expect(await all()).not.toContain('team');
+    await gmail.close();
+  });
 });

@@ -650,6 +650,8 @@ export function matchWithIndex(index: IdentityIndex, identities: readonly PageId
       (identity.email && index.byEmail.get(normalizeEmail(identity.email))) ||
       (identity.siteId && index.bySiteKey.get(siteKey(identity.siteId)));
     if (strong) return { personId: strong, state: index.noted.has(strong) ? 'noted' : 'known' };
+    // team@, noreply@, a mailing list: no one to know, unless the user added it as someone.
+    if (identity.email && isGroupAddress(identity.email)) return { personId: null, state: 'none' };
     // An address or id Hallway does not know, or a name alone: whoever has that name may be them.
     // It stays a question until the user answers it, so no note is shown on its strength.
     const candidates = identity.name ? nameCandidates(index, identity) : [];

@@ -204,3 +204,17 @@ describe('"not them" across a merge', () => {
     expect(await matchIdentities(db, [slack])).toEqual([{ personId: null, state: 'unknown' }]);
   });
 });
+
+describe('lists and groups', () => {
+  it('are no one to mark, unless the user added one as someone', async () => {
+    const { db } = ctx;
+    const oncall = await createPerson(db, { displayName: 'On-call rota', emails: ['oncall-team@example.com'] });
+    expect(
+      await matchIdentities(db, [{ name: 'team', email: 'team@example.com' }, { email: 'eng+unsubscribe@googlegroups.com' }, { email: 'oncall-team@example.com' }]),
+    ).toEqual([
+      { personId: null, state: 'none' },
+      { personId: null, state: 'none' },
+      { personId: oncall.id, state: 'known' },
+    ]);
+  });
+});
