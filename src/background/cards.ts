@@ -59,16 +59,17 @@ export async function buildCardView(
       personId = target.confirmedPersonId;
       state = 'known';
     } else if (offered.length) {
-      const details = await Promise.all(offered.map((id) => repo.getPersonDetail(db, id).catch(() => null)));
-      candidates = details.flatMap((detail) =>
-        detail
+      // The records alone: a candidate's notes are not read for a question that must not show them.
+      const rows = await db.people.bulkGet(offered);
+      candidates = rows.flatMap((row) =>
+        row
           ? [
               {
-                id: detail.person.id,
-                displayName: detail.person.displayName,
-                team: detail.person.team,
-                role: detail.person.role,
-                knownAs: [...detail.person.emails, ...detail.person.siteIds.map((s) => `${SITE_NAMES[s.site]} ${s.id}`)].slice(0, 4),
+                id: row.id,
+                displayName: row.displayName,
+                team: row.team,
+                role: row.role,
+                knownAs: [...row.emails, ...row.siteIds.map((s) => `${SITE_NAMES[s.site]} ${s.id}`)].slice(0, 4),
               },
             ]
           : [],

@@ -291,12 +291,7 @@ export class Annotator {
       this.waiting.set(key, identity);
       return;
     }
-    this.waiting.set(key, {
-      ...queued,
-      ...identity,
-      ...(queued.name || identity.name ? { name: identity.name ?? queued.name } : {}),
-      ...(queued.isSelf || identity.isSelf ? { isSelf: true } : {}),
-    });
+    this.waiting.set(key, { ...queued, ...identity, ...(queued.isSelf ? { isSelf: true } : {}) });
   }
 
   private unmark(mark: Mark): void {

@@ -167,12 +167,7 @@ export function BackupSection({ fileInputId, onImported }: Props) {
                 {count(mergePreview.length, 'person', 'people')} in this file {mergePreview.length === 1 ? 'is' : 'are'} already here under
                 another record (same address or chat id) and will be merged into it:
               </p>
-              <ul>
-                {mergePreview.slice(0, MERGED_SHOWN).map((m, i) => (
-                  <li key={i}>{m.name === m.into ? m.name : `${m.name} → ${m.into}`}</li>
-                ))}
-              </ul>
-              {mergePreview.length > MERGED_SHOWN && <p class="muted">and {mergePreview.length - MERGED_SHOWN} more</p>}
+              <MergedList merged={mergePreview} />
             </div>
           )}
           <div class="actions">
@@ -196,6 +191,20 @@ export function BackupSection({ fileInputId, onImported }: Props) {
 /** Enough to check by eye; the rest are counted. */
 const MERGED_SHOWN = 10;
 
+/** "G. Hopper → Grace Hopper": who in a file is folded into whom. */
+function MergedList({ merged }: { merged: ImportReport['merged'] }) {
+  return (
+    <>
+      <ul>
+        {merged.slice(0, MERGED_SHOWN).map((m, i) => (
+          <li key={i}>{m.name === m.into ? m.name : `${m.name} → ${m.into}`}</li>
+        ))}
+      </ul>
+      {merged.length > MERGED_SHOWN && <p class="muted">and {merged.length - MERGED_SHOWN} more</p>}
+    </>
+  );
+}
+
 function ImportOutcome({ outcome }: { outcome: Outcome }) {
   if (outcome.kind === 'imported') {
     const { report, mode } = outcome;
@@ -215,12 +224,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
         {report.merged.length > 0 && (
           <div data-testid="import-merged">
             <p>Already here under another record, so merged into it (same address or chat id):</p>
-            <ul>
-              {report.merged.slice(0, MERGED_SHOWN).map((m, i) => (
-                <li key={i}>{m.name === m.into ? m.name : `${m.name} → ${m.into}`}</li>
-              ))}
-            </ul>
-            {report.merged.length > MERGED_SHOWN && <p class="muted">and {report.merged.length - MERGED_SHOWN} more</p>}
+            <MergedList merged={report.merged} />
           </div>
         )}
       </div>

@@ -21,6 +21,8 @@ export interface OutOfFold {
   operating: OperatingPoint[];
   /** The operating point calibrated on every dev thread's out-of-fold score: what ships. */
   shipped: OperatingPoint;
+  /** The message model fitted on everything but GoEmotions' test split: what ships. */
+  shippedModel: HashedModel;
   models: HashedModel[];
 }
 
@@ -56,7 +58,7 @@ export function outOfFold(log: (line: string) => void = () => {}): OutOfFold {
     const fold = data.foldOf(thread.group);
     return { thread, fold, tone: analyzeThread(thread.messages, { model: models[fold]!, operating: operating[fold]! }) };
   });
-  return { items: data.items, messageScores, dev, heated, operating, shipped, models };
+  return { items: data.items, messageScores, dev, heated, operating, shipped, shippedModel, models };
 }
 
 /** Where the thread turned, by the analysis' own rule, whether or not it reached "sour". */

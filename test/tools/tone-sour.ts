@@ -7,7 +7,7 @@
 import { extractFeatures, type MessageFeatures } from '../../src/shared/tone/features';
 import { hashedBuckets, HASH_BITS } from '../../src/shared/tone/hashing';
 import { isHandWeighted } from '../../src/shared/tone/message';
-import { prepareText } from '../../src/shared/tone/prepare';
+import { cleanMessage } from '../../src/shared/tone/clean';
 import type { HashedModel } from '../../src/shared/tone/sour-model';
 import { loadJsonl, unspace } from './tone-learn';
 
@@ -28,7 +28,7 @@ export interface SourItem {
 }
 
 function item(group: string, task: SourTask, text: string, y: boolean, extra: Partial<SourItem> = {}): SourItem {
-  const features = extractFeatures(prepareText(text));
+  const features = extractFeatures(cleanMessage(text).text);
   return { group, task, features, buckets: hashedBuckets(features.tokens), y: y ? 1 : 0, text, ...extra };
 }
 

@@ -60,11 +60,11 @@ const HOSTS = new Set(['mail.google.com']);
 function addressIdentity(element: Element): PageIdentity {
   // `name` holds the full name even where the text is shortened to a first name (recipients line).
   // Gmail writes the user's own chip as "me" / "mich" / "moi" over their address: that is who the user is.
-  const label = readLabel(element);
+  // The chip's bare text is enough for that: no label walk on every address of every page.
   return identity({
-    name: firstAttribute(element, ['name', 'data-name']) ?? label,
+    name: firstAttribute(element, ['name', 'data-name']) ?? readLabel(element),
     email: element.getAttribute('email'),
-    isSelf: isSelfLabel(label ?? ''),
+    isSelf: isSelfLabel(element.textContent ?? ''),
   });
 }
 

@@ -2,7 +2,7 @@
  * Tone of one message: hostility (0..1), sentiment and politeness, with the phrases behind them.
  */
 import { extractFeatures, type Cue, type CueKind, type MessageFeatures } from './features';
-import { prepareText } from './prepare';
+import { cleanMessage } from './clean';
 import { linearScore, sigmoid, type LinearModel } from './model';
 import weights from './model-weights.json';
 import { decodeModel, hashedLogit, type HashedModel, type StoredHashedModel } from './sour-model';
@@ -76,8 +76,8 @@ const HAND_BONUS: Readonly<Record<string, number>> = {
 /** Cues that friendliness ("lol", "you legend", 😂) turns into banter. */
 const BANTER_SOFTENS: ReadonlySet<string> = new Set(['hos.profanity', 'hos.burst', 'hos.excl', 'hos.caps_word', 'hos.caps']);
 
-export const WORKPLACE_CUES: readonly string[] = ['hos.escalate', 'hos.record', 'hos.medium', 'hos.bad_faith', 'hos.rhetorical', 'hos.reproach', 'hos.verdict'];
-const WORKPLACE_SET: ReadonlySet<string> = new Set(WORKPLACE_CUES);
+/** The cues written for workplace mail and chat (see lexicons.ts), kept out of the Wikipedia-fitted forecast. */
+export const WORKPLACE_SET: ReadonlySet<string> = new Set(['hos.escalate', 'hos.record', 'hos.medium', 'hos.bad_faith', 'hos.rhetorical', 'hos.reproach', 'hos.verdict']);
 
 /** Share of the learned hostility left in a message that laughs or smiles. */
 const BANTER_DAMPING = 0.5;
@@ -218,7 +218,7 @@ const PA_DRAFT = 0.3;
 /** Quick check of a message being written: is it likely to land badly, and what to do instead. */
 export function checkDraft(text: string): DraftCheck {
   // A reply's compose box holds the quoted thread below the draft: only the draft is the user's.
-  const features = extractFeatures(prepareText(text));
+  const features = extractFeatures(cleanMessage(text).text);
   const tone = toneOf(features);
   const passive = features.cues.filter((c: Cue) => PASSIVE_KINDS.has(c.kind));
   const passiveReasons = new Set([...PASSIVE_KINDS].map((kind) => REASONS[kind as Exclude<CueKind, 'friendly'>]));

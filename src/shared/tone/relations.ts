@@ -115,21 +115,22 @@ export function relationalSignals(
 ): RelationalSignal[] {
   const out: RelationalSignal[] = [];
   const history = new Map<string, number[]>();
-  /** The message before came from someone else and carried friction (reproach, a witness, heat). */
+  /** The message this one answers: the one before, when someone else wrote it; -1 otherwise. */
+  const replyTo = (i: number): number => (i > 0 && messages[i - 1]!.author !== messages[i]!.author ? i - 1 : -1);
+  /** It answers friction: reproach, a witness pulled in, or some heat. */
   const answersFriction = (i: number): boolean => {
-    const previous = i - 1;
-    if (previous < 0 || messages[previous]!.author === messages[i]!.author) return false;
-    return baseHostility[previous]! >= 0.15 || features[previous]!.cues.some((c) => HEAT_CUES.has(c.kind)) || PULLS_IN.test(messages[previous]!.text);
+    const p = replyTo(i);
+    return p >= 0 && (baseHostility[p]! >= 0.15 || features[p]!.cues.some((c) => HEAT_CUES.has(c.kind)) || PULLS_IN.test(messages[p]!.text));
   };
+  let priorHeat = 0;
   messages.forEach((m, i) => {
     const f = features[i]!;
-    const previous = i > 0 ? i - 1 : -1;
-    const answersHeat =
-      previous >= 0 &&
-      messages[previous]!.author !== m.author &&
-      (baseHostility[previous]! >= 0.35 || features[previous]!.cues.some((c) => WARNING_CUES.has(c.kind)));
+    const p = replyTo(i);
+    // It answers a warning: an escalation, an insult, clear heat.
+    const answersHeat = p >= 0 && (baseHostility[p]! >= 0.35 || features[p]!.cues.some((c) => WARNING_CUES.has(c.kind)));
     // Bringing someone in helps when a thread is calm; mid-argument it looks for a witness or a judge.
-    const isHeated = (i > 0 && Math.max(...baseHostility.slice(0, i)) >= HEATED) || f.cues.some((c) => HEAT_CUES.has(c.kind));
+    const isHeated = priorHeat >= HEATED || f.cues.some((c) => HEAT_CUES.has(c.kind));
+    priorHeat = Math.max(priorHeat, baseHostility[i]!);
     const pulled = isHeated ? PULLS_IN.exec(m.text) : null;
     if (pulled) out.push({ message: i, kind: 'pulled-in', phrase: pulled[0].trim(), weight: WEIGHTS.pulledIn });
     const curt = curtReply(m.text);

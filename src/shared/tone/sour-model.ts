@@ -48,11 +48,11 @@ export function encodeModel(model: HashedModel): StoredHashedModel {
 }
 
 /** Log-odds of the message reading as uncivil, from its named values and hashed buckets. */
-export function hashedLogit(model: HashedModel, values: ReadonlyMap<string, number>, buckets: Uint32Array, exclude?: (name: string) => boolean): number {
+export function hashedLogit(model: HashedModel, values: ReadonlyMap<string, number>, buckets: Uint32Array): number {
   let z = model.bias;
   for (const [name, value] of values) {
     const w = model.named[name];
-    if (w !== undefined && !exclude?.(name)) z += w * value;
+    if (w !== undefined) z += w * value;
   }
   if (buckets.length) {
     const v = 1 / Math.sqrt(buckets.length);

@@ -2,10 +2,11 @@
  * Tone of a whole thread: how hostile it got, whether it is getting worse, where it turned, and why.
  */
 import { extractFeatures, type MessageFeatures } from './features';
-import { attackLogit, evidenceOf, hostilityLogit, MODELS, PRIOR_SHIFT, WORKPLACE_CUES, type ToneEvidence } from './message';
+import { attackLogit, evidenceOf, hostilityLogit, MODELS, PRIOR_SHIFT, WORKPLACE_SET, type ToneEvidence } from './message';
 import { findCircling } from './circling';
 import { linearScore, sigmoid, type LinearModel } from './model';
-import { prepareMessage, threadLanguage } from './prepare';
+import { cleanMessage } from './clean';
+import { threadLanguage } from './language';
 import { isKnownAuthor, relationalSignals, RELATION_REASONS } from './relations';
 import type { HashedModel } from './sour-model';
 
@@ -95,12 +96,12 @@ export function forecastFeatures(messages: readonly MessageFeatures[], logits: r
   // Totals over the thread, log-scaled so one long thread does not swamp the rest.
   const totals = new Map<string, number>();
   for (const m of messages) {
-    for (const [name, x] of m.values) if (!name.startsWith('w:') && !WORKPLACE_CUES.includes(name)) totals.set(name, (totals.get(name) ?? 0) + x);
+    for (const [name, x] of m.values) if (!name.startsWith('w:') && !WORKPLACE_SET.has(name)) totals.set(name, (totals.get(name) ?? 0) + x);
   }
   for (const [name, x] of totals) v.set(`sum:${name}`, Math.sign(x) * Math.log1p(Math.abs(x)));
   // The last message is what the next reply answers: its strategies are the prompt.
   for (const [name, x] of messages[n - 1]!.values) {
-    if (/^(pol|hos|dis|s)\./.test(name) && !WORKPLACE_CUES.includes(name)) v.set(`last:${name}`, x);
+    if (/^(pol|hos|dis|s)\./.test(name) && !WORKPLACE_SET.has(name)) v.set(`last:${name}`, x);
   }
   return v;
 }
@@ -197,7 +198,7 @@ export function analyzeThread(messages: readonly ToneMessageInput[], options: Th
     return { score: 0, level: 'calm', sourFrom: null, evidence: [], summary: 'There are no messages to read.', perAuthor: {}, language: 'und', isRead: true, circling: null, messageScores: [] };
   }
 
-  const prepared = messages.map((m) => ({ author: m.author, ...prepareMessage(m.text) }));
+  const prepared = messages.map((m) => ({ author: m.author, ...cleanMessage(m.text) }));
   const given = options.language?.toLowerCase().split(/[-_]/u)[0];
   const language = given && given !== 'und' ? given : threadLanguage(prepared.map((p) => p.text)).code;
   const features = prepared.map((p) => extractFeatures(p.text));
