@@ -2,8 +2,8 @@
  * Hover card sessions, one per tab: who the card was last opened for, and what it shows. The card
  * frame never says whom it shows; it asks, and gets the view for its own tab's current target.
  */
-import type { HallwayDatabase } from '../shared/db/database';
-import * as repo from '../shared/db/repository';
+import * as repo from '../shared/db';
+import type { HallwayDatabase } from '../shared/db';
 import { normalizeEmail, strongKey, type PageIdentity } from '../shared/identity';
 import type { CardTheme, CardView } from '../shared/views';
 
@@ -60,20 +60,13 @@ export async function buildCardView(
       state = 'known';
     } else if (offered.length) {
       // The records alone: a candidate's notes are not read for a question that must not show them.
-      const rows = await db.people.bulkGet(offered);
-      candidates = rows.flatMap((row) =>
-        row
-          ? [
-              {
-                id: row.id,
-                displayName: row.displayName,
-                team: row.team,
-                role: row.role,
-                knownAs: [...row.emails, ...row.siteIds.map((s) => `${SITE_NAMES[s.site]} ${s.id}`)].slice(0, 4),
-              },
-            ]
-          : [],
-      );
+      candidates = (await repo.peopleByIds(db, offered)).map((row) => ({
+        id: row.id,
+        displayName: row.displayName,
+        team: row.team,
+        role: row.role,
+        knownAs: [...row.emails, ...row.siteIds.map((s) => `${SITE_NAMES[s.site]} ${s.id}`)].slice(0, 4),
+      }));
     }
   }
 

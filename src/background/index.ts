@@ -4,7 +4,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { HallwayDatabase } from '../shared/db/database';
-import { getSettings, updateSettings } from '../shared/db/repository';
+import { getSettings, updateSettings } from '../shared/db';
 import type { PageIdentity } from '../shared/identity';
 import type { CardView } from '../shared/views';
 import { CARD_ID, CARD_PORT } from '../shared/card-ids';

@@ -6,7 +6,8 @@
  * after that is pure functions over plain values, so it is tested without a database and stays fast
  * with 10,000 people and 100,000 interactions.
  */
-import type { HallwayDatabase, PersonRow } from '../shared/db/database';
+import * as repo from '../shared/db';
+import type { HallwayDatabase, PersonRow } from '../shared/db';
 import { foldText } from '../shared/identity';
 import type { Interaction, InteractionKind } from '../shared/model';
 import type { NetworkView } from '../shared/views';
@@ -224,42 +225,16 @@ export function buildNetwork(people: readonly NetworkPerson[], scores: ReadonlyM
   return { teams, neverMet, thinSpots: findThinSpots(people, groups) };
 }
 
-/**
- * Rows read per request. Reading 100,000 interactions at once costs seconds of deserialising in one
- * task, during which the service worker answers nothing else (hover cards included); pages this size
- * keep each task short and let other messages in between.
- */
-const CHUNK = 2000;
-
-async function readPeople(db: HallwayDatabase): Promise<PersonRow[]> {
-  const people: PersonRow[] = [];
-  for (let page = await db.people.limit(CHUNK).toArray(); ; ) {
-    people.push(...page);
-    const last = page[page.length - 1];
-    if (page.length < CHUNK || !last) return people;
-    page = await db.people.where(':id').above(last.id).limit(CHUNK).toArray();
-  }
-}
-
-/** One pass over the window of the `at` index, in pages; the table's older rows are never read. */
+/** One pass over the window of the `at` index; the table's older rows are never read. */
 async function readScores(db: HallwayDatabase, now: number): Promise<Map<string, number>> {
   const scores = new Map<string, number>();
-  let lower = new Date(now - WINDOW_DAYS * DAY).toISOString();
-  for (;;) {
-    const page = await db.interactions.where('at').above(lower).limit(CHUNK).toArray();
-    const last = page[page.length - 1]?.at;
-    if (page.length < CHUNK || last === undefined) return addScores(scores, page, now);
-    // Several interactions can share the page's last timestamp (an import, a bulk log), and a page
-    // boundary may fall among them: take everything before it, then that timestamp whole.
-    addScores(scores, page.filter((i) => i.at < last), now);
-    addScores(scores, await db.interactions.where('at').equals(last).toArray(), now);
-    lower = last;
-  }
+  for await (const page of repo.interactionsSince(db, new Date(now - WINDOW_DAYS * DAY).toISOString())) addScores(scores, page, now);
+  return scores;
 }
 
 export async function networkView(db: HallwayDatabase, now: number = Date.now()): Promise<NetworkView> {
   // Not one read transaction: it would hold back every write to these tables for as long as the read
   // takes. An edit landing in between changes at most that one person's picture, until the next load.
-  const people = await readPeople(db);
+  const people = await repo.allPeopleRows(db);
   return buildNetwork(people, await readScores(db, now));
 }

@@ -4,8 +4,8 @@
  * text is analysed in memory and never stored; a thread record keeps only scores, levels and the
  * user's choice ("not now", "we talked").
  */
-import type { HallwayDatabase } from '../shared/db/database';
-import * as repo from '../shared/db/repository';
+import * as repo from '../shared/db';
+import type { HallwayDatabase } from '../shared/db';
 import { identityKey, normalizeEmail, type PageIdentity } from '../shared/identity';
 import { nowIso, type Settings, type Thread } from '../shared/model';
 import type { ThreadSnapshot } from '../shared/protocol';
@@ -35,19 +35,6 @@ const OWN_AUTHOR = 'You';
 
 // Built once: constructing DisplayNames loads locale data.
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
-
-function emptyThread(snapshot: ThreadSnapshot, site: string): Thread {
-  return {
-    key: snapshot.key,
-    site,
-    url: snapshot.url.slice(0, 2000),
-    title: snapshot.title.slice(0, 500),
-    participantIds: [],
-    toneHistory: [],
-    nudge: { state: 'none', until: null, changedAt: null, atMessage: null },
-    updatedAt: nowIso(),
-  };
-}
 
 function isSelfName(name: string | undefined): boolean {
   return name !== undefined && SELF_NAMES.has(name.trim().toLowerCase());
@@ -170,7 +157,7 @@ export class Nudges {
     const reason = reasonOf(tone);
     const others = otherSide(snapshot, isOwn, tone);
     const matches = await this.match(others);
-    const personIds = [...new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])))];
+    const personIds = repo.confirmedPersonIds(matches);
     const summaries = new Map((await repo.summariesOf(this.db, personIds)).map((s) => [s.id, s]));
 
     const thread = await this.record(snapshot, site, tone, personIds, now);
@@ -209,7 +196,7 @@ export class Nudges {
     const isOwn = await this.ownMessages(snapshot);
     const tone = this.analyse(toneInputs(snapshot, isOwn), { sensitivity: settings.toneSensitivity });
     const matches = await this.match(otherSide(snapshot, isOwn, tone));
-    const personIds = new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])));
+    const personIds = repo.confirmedPersonIds(matches);
     for (const personId of personIds) {
       await repo.addInteraction(this.db, { personId, kind, sourceUrl: snapshot.url, threadKey: snapshot.key, summary: `Talked about “${snapshot.title}”` });
     }
@@ -222,17 +209,14 @@ export class Nudges {
   }
 
   private async setState(snapshot: ThreadSnapshot, site: string, state: 'talked' | 'snoozed', until: string | null): Promise<void> {
-    await this.db.transaction('rw', this.db.threads, async () => {
-      const thread = (await this.db.threads.get(snapshot.key)) ?? emptyThread(snapshot, site);
+    await repo.updateThread(this.db, snapshot, site, (thread) => {
       thread.nudge = { state, until, changedAt: nowIso(), atMessage: snapshot.messages.length };
       thread.updatedAt = nowIso();
-      await this.db.threads.put(thread);
     });
   }
 
   private async record(snapshot: ThreadSnapshot, site: string, tone: ThreadTone, personIds: string[], now: number): Promise<Thread> {
-    return this.db.transaction('rw', this.db.threads, async () => {
-      const thread = (await this.db.threads.get(snapshot.key)) ?? emptyThread(snapshot, site);
+    return repo.updateThread(this.db, snapshot, site, (thread) => {
       const last = thread.toneHistory.at(-1);
       const isDue = !last || last.level !== tone.level || now - Date.parse(last.at) > HISTORY_EVERY_MS;
       // An unread thread's level is a default: recorded, it would count as a calm reading.
@@ -244,8 +228,6 @@ export class Nudges {
       // Within the record's limits, so a backup holding it always imports again.
       thread.participantIds = [...new Set([...thread.participantIds, ...personIds])].slice(-500);
       thread.updatedAt = new Date(now).toISOString();
-      await this.db.threads.put(thread);
-      return thread;
     });
   }
 
@@ -268,7 +250,7 @@ export class Nudges {
   /** "The second tense thread with Grace this month": counts other threads that turned this month. */
   private async history(threadKey: string, personIds: string[], summaries: Map<string, PersonSummary>, now: number): Promise<string | null> {
     const since = new Date(now - MONTH_MS).toISOString();
-    const recent = await this.db.threads.where('updatedAt').aboveOrEqual(since).toArray();
+    const recent = await repo.threadsUpdatedSince(this.db, since);
     let best: { name: string; count: number } | null = null;
     for (const personId of personIds) {
       const count = recent.filter(

@@ -3,8 +3,8 @@
  * resets it; a due reminder can be put off or marked done. Reminders show in the popup and, if the
  * user allows notifications, once a day from an alarm.
  */
-import type { HallwayDatabase } from '../shared/db/database';
-import * as repo from '../shared/db/repository';
+import * as repo from '../shared/db';
+import type { HallwayDatabase } from '../shared/db';
 import type { InteractionKind } from '../shared/model';
 import type { Reminder } from '../shared/views';
 
@@ -13,38 +13,29 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const FACE_TIME: ReadonlySet<InteractionKind> = new Set(['in-person', 'call']);
 
 export async function dueReminders(db: HallwayDatabase, now = Date.now()): Promise<Reminder[]> {
-  return db.transaction('r', [db.people, db.interactions, db.snoozes, db.notes, db.favours], async () => {
-    const withCadence = await db.people.filter((row) => row.cadenceDays !== null).toArray();
-    const snoozed = new Map((await db.snoozes.toArray()).map((s) => [s.personId, s.until]));
-    const due: { id: string; cadenceDays: number; last: string | null; overdueDays: number }[] = [];
-    for (const row of withCadence) {
-      const cadenceDays = row.cadenceDays ?? 0;
-      const until = snoozed.get(row.id);
-      if (until && Date.parse(until) > now) continue;
-      const interactions = await db.interactions.where('personId').equals(row.id).toArray();
-      const last = interactions.filter((i) => FACE_TIME.has(i.kind)).reduce<string | null>((a, i) => (!a || i.at > a ? i.at : a), null);
-      // Someone never met is due a cadence after they were added, not from the start of time.
-      const since = Date.parse(last ?? row.createdAt);
-      const overdueDays = Math.floor((now - since) / DAY_MS) - cadenceDays;
-      if (overdueDays >= 0) due.push({ id: row.id, cadenceDays, last, overdueDays });
-    }
-    due.sort((a, b) => b.overdueDays - a.overdueDays);
-    const summaries = new Map((await repo.summariesOf(db, due.map((d) => d.id))).map((s) => [s.id, s]));
-    return due.flatMap((d) => {
-      const person = summaries.get(d.id);
-      return person ? [{ person, cadenceDays: d.cadenceDays, lastFaceTimeAt: d.last, overdueDays: d.overdueDays }] : [];
-    });
+  const due = (await repo.cadenceStates(db, FACE_TIME)).flatMap((state) => {
+    if (state.snoozedUntil && Date.parse(state.snoozedUntil) > now) return [];
+    // Someone never met is due a cadence after they were added, not from the start of time.
+    const since = Date.parse(state.lastAt ?? state.createdAt);
+    const overdueDays = Math.floor((now - since) / DAY_MS) - state.cadenceDays;
+    return overdueDays >= 0 ? [{ ...state, overdueDays }] : [];
+  });
+  due.sort((a, b) => b.overdueDays - a.overdueDays);
+  const summaries = new Map((await repo.summariesOf(db, due.map((d) => d.personId))).map((s) => [s.id, s]));
+  return due.flatMap((d) => {
+    const person = summaries.get(d.personId);
+    return person ? [{ person, cadenceDays: d.cadenceDays, lastFaceTimeAt: d.lastAt, overdueDays: d.overdueDays }] : [];
   });
 }
 
 export async function snoozeReminder(db: HallwayDatabase, personId: string, days: number, now = Date.now()): Promise<void> {
-  await db.snoozes.put({ personId, until: new Date(now + days * DAY_MS).toISOString() });
+  await repo.snoozeUntil(db, personId, new Date(now + days * DAY_MS).toISOString());
 }
 
 /** Done: the user met them or called; the interaction resets the cadence. */
 export async function completeReminder(db: HallwayDatabase, personId: string, kind: 'in-person' | 'call'): Promise<void> {
   await repo.addInteraction(db, { personId, kind });
-  await db.snoozes.delete(personId);
+  await repo.clearSnooze(db, personId);
 }
 
 /** The notification's text, or null when nobody is due. */

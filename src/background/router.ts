@@ -5,8 +5,8 @@
  * run; a failure at any step is answered with a readable error and changes nothing.
  */
 import { isGroupAddress, normalizeEmail, strongKey, type PageIdentity } from '../shared/identity';
-import type { HallwayDatabase } from '../shared/db/database';
-import * as repo from '../shared/db/repository';
+import type { HallwayDatabase } from '../shared/db';
+import * as repo from '../shared/db';
 import { exportBackup, importBackup, previewMerge } from '../shared/db/backup';
 import type {
   CardPortMessage,
@@ -178,7 +178,7 @@ export function createRouter(deps: RouterDeps) {
     if (isDisabled) return { host: collected.host, isSupported: true, isDisabled, people: [] };
     await learnSelf(collected.identities);
     const matches = await match(collected.identities);
-    const matchedIds = [...new Set(matches.flatMap((m) => (m.personId && m.state !== 'uncertain' ? [m.personId] : [])))];
+    const matchedIds = repo.confirmedPersonIds(matches);
     const summaries = new Map((await repo.summariesOf(db, matchedIds)).map((s) => [s.id, s]));
     const people: TabPerson[] = [];
     const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { exportCsv, exportVCard } from '../shared/contacts/export';
-import { FORMAT_NAMES } from '../shared/contacts/draft';
+import { exportCsv, exportVCard } from './contacts/export';
+import { FORMAT_NAMES } from './contacts/draft';
 import {
   buildPreview,
   decodeContactsFile,
@@ -8,7 +8,7 @@ import {
   parseContacts,
   type ExistingPerson,
   type ImportPreview,
-} from '../shared/contacts/preview';
+} from './contacts/preview';
 import { send } from '../shared/protocol';
 import type { Problem } from '../shared/validate';
 import { errorText } from '../ui/error-text';

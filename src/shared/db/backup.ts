@@ -20,7 +20,10 @@ import {
 import { array, literal, object, optional, string, type Checked, type Problem } from '../validate';
 import type { ImportReport } from '../views';
 import type { HallwayDatabase } from './database';
-import { cleanPerson, combinePeople, fromNoteRow, fromPersonRow, getSettings, refreshNoteWords, refreshStats, toPersonRow } from './repository';
+import { combinePeople } from './merge';
+import { refreshNoteWords, refreshStats } from './notes';
+import { cleanPerson, fromNoteRow, fromPersonRow, toPersonRow } from './records';
+import { getSettings } from './settings';
 import { siteKey } from '../identity';
 import { wordsOf } from '../words';
 

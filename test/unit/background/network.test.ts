@@ -8,7 +8,7 @@ import {
   tieStrength,
   type NetworkPerson,
 } from '../../../src/background/network';
-import * as repo from '../../../src/shared/db/repository';
+import * as repo from '../../../src/shared/db';
 import type { InteractionKind, Person } from '../../../src/shared/model';
 import { person, useFreshDb } from '../foundation/helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Nudges, type ThreadAnalyser } from '../../../src/background/nudge';
-import * as repo from '../../../src/shared/db/repository';
+import * as repo from '../../../src/shared/db';
 import type { PageIdentity } from '../../../src/shared/identity';
 import { threadCheck } from '../../../src/shared/model';
 import type { ThreadSnapshot } from '../../../src/shared/protocol';

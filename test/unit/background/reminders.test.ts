@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeReminder, dueReminders, reminderNotice, snoozeReminder } from '../../../src/background/reminders';
-import * as repo from '../../../src/shared/db/repository';
+import * as repo from '../../../src/shared/db';
 import { useFreshDb } from '../foundation/helpers';
 
 const ctx = useFreshDb();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, headerKey, parseContactsCsv } from '../../../src/shared/contacts/columns';
-import type { ContactsParse, ParsedContacts } from '../../../src/shared/contacts/draft';
+import { detectFormat, headerKey, parseContactsCsv } from '../../../src/options/contacts/columns';
+import type { ContactsParse, ParsedContacts } from '../../../src/options/contacts/draft';
 
 function parsed(result: ContactsParse): ParsedContacts {
   if (!result.ok) throw new Error(result.error);

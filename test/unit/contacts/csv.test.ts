@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, guessDelimiter, parseCsv, writeCsv } from '../../../src/shared/contacts/csv';
+import { csvField, guessDelimiter, parseCsv, writeCsv } from '../../../src/options/contacts/csv';
 
 const fieldsOf = (text: string) => parseCsv(text).records.map((r) => r.fields);
 

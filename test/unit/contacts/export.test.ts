@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseContactsCsv } from '../../../src/shared/contacts/columns';
-import type { ContactsParse, ParsedContacts } from '../../../src/shared/contacts/draft';
-import { CSV_HEADERS, exportCsv, exportVCard, guardFormula } from '../../../src/shared/contacts/export';
-import { buildPreview, importBackupOf } from '../../../src/shared/contacts/preview';
-import { parseVCards } from '../../../src/shared/contacts/vcard';
+import { parseContactsCsv } from '../../../src/options/contacts/columns';
+import type { ContactsParse, ParsedContacts } from '../../../src/options/contacts/draft';
+import { CSV_HEADERS, exportCsv, exportVCard, guardFormula } from '../../../src/options/contacts/export';
+import { buildPreview, importBackupOf } from '../../../src/options/contacts/preview';
+import { parseVCards } from '../../../src/options/contacts/vcard';
 import { HallwayDatabase } from '../../../src/shared/db/database';
 import { exportBackup, importBackup } from '../../../src/shared/db/backup';
-import { createPerson, listPeople } from '../../../src/shared/db/repository';
+import { createPerson, listPeople } from '../../../src/shared/db';
 import { emptyPerson, type Person } from '../../../src/shared/model';
 
 function parsed(result: ContactsParse): ParsedContacts {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseContactsCsv } from '../../../src/shared/contacts/columns';
-import { emptyDraft, type ContactDraft, type ContactsParse, type ParsedContacts } from '../../../src/shared/contacts/draft';
-import { buildPreview, decodeContactsFile, importBackupOf, parseContacts } from '../../../src/shared/contacts/preview';
+import { parseContactsCsv } from '../../../src/options/contacts/columns';
+import { emptyDraft, type ContactDraft, type ContactsParse, type ParsedContacts } from '../../../src/options/contacts/draft';
+import { buildPreview, decodeContactsFile, importBackupOf, parseContacts } from '../../../src/options/contacts/preview';
 import { personCheck } from '../../../src/shared/model';
 
 function parsed(result: ContactsParse): ParsedContacts {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactsParse, ParsedContacts } from '../../../src/shared/contacts/draft';
-import { escapeText, foldLine, parseVCards, unescapeText, writeVCard } from '../../../src/shared/contacts/vcard';
+import type { ContactsParse, ParsedContacts } from '../../../src/options/contacts/draft';
+import { escapeText, foldLine, parseVCards, unescapeText, writeVCard } from '../../../src/options/contacts/vcard';
 import { emptyPerson } from '../../../src/shared/model';
 
 function parsed(result: ContactsParse): ParsedContacts {

@@ -11,7 +11,7 @@ import {
   matchIdentities,
   setFavourSettled,
   updateSettings,
-} from '../../../src/shared/db/repository';
+} from '../../../src/shared/db';
 import { DEFAULT_SETTINGS } from '../../../src/shared/model';
 import { snapshot, useFreshDb } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, createPerson, deleteNote, getSettings, learnSelf, linkIdentity, linkSeen, matchIdentities, mergePeople, recordSeen, rejectCandidate, seenFor, updateSettings } from '../../../src/shared/db/repository';
+import { addNote, createPerson, deleteNote, getSettings, learnSelf, linkIdentity, linkSeen, matchIdentities, mergePeople, recordSeen, rejectCandidate, seenFor, updateSettings } from '../../../src/shared/db';
 import { useFreshDb } from './helpers';
 
 const ctx = useFreshDb();

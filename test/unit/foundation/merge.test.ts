@@ -11,7 +11,7 @@ import {
   matchIdentities,
   mergePeople,
   toPersonRow,
-} from '../../../src/shared/db/repository';
+} from '../../../src/shared/db';
 import { emptyPerson, type Person } from '../../../src/shared/model';
 import { useFreshDb } from './helpers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importBackup, exportBackup } from '../../../src/shared/db/backup';
 import { HallwayDatabase } from '../../../src/shared/db/database';
-import { addNote, createPerson, deleteNote, listPeople, mergePeople, updateNote } from '../../../src/shared/db/repository';
+import { addNote, createPerson, deleteNote, listPeople, mergePeople, updateNote } from '../../../src/shared/db';
 import { useFreshDb } from './helpers';
 
 const ctx = useFreshDb();

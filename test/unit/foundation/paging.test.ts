@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addInteraction, createPerson, listPeople } from '../../../src/shared/db/repository';
+import { addInteraction, createPerson, listPeople } from '../../../src/shared/db';
 import type { PeopleSort } from '../../../src/shared/views';
 import { useFreshDb } from './helpers';
 

@@ -20,7 +20,7 @@ import {
   updateSettings,
   UNDO_WINDOW_MS,
   savePerson,
-} from '../../../src/shared/db/repository';
+} from '../../../src/shared/db';
 import { DEFAULT_SETTINGS, type Favour } from '../../../src/shared/model';
 import { useFreshDb } from './helpers';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRouter, type RouterDeps, type Sender } from '../../../src/background/router';
 import { RULES } from '../../../src/background/checks';
-import { addNote, createPerson, updateSettings } from '../../../src/shared/db/repository';
+import { addNote, createPerson, updateSettings } from '../../../src/shared/db';
 import type { PageIdentity } from '../../../src/shared/identity';
 import type { Person } from '../../../src/shared/model';
 import type { PersonDetail, TabPeople } from '../../../src/shared/views';

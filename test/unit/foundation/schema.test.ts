@@ -7,7 +7,7 @@ import {
   createPerson,
   fromPersonRow,
   savePerson,
-} from '../../../src/shared/db/repository';
+} from '../../../src/shared/db';
 import type { Person } from '../../../src/shared/model';
 import { person, useFreshDb } from './helpers';
 

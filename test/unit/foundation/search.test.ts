@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, createPerson, listPeople } from '../../../src/shared/db/repository';
+import { addNote, createPerson, listPeople } from '../../../src/shared/db';
 import { useFreshDb } from './helpers';
 
 const ctx = useFreshDb();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addInteraction, closeness, createPerson, listPeople } from '../../../src/shared/db/repository';
+import { addInteraction, closeness, createPerson, listPeople } from '../../../src/shared/db';
 import { favourBalance, isOneSided } from '../../../src/shared/favours';
 import { balanceInWords, oneSidedHint } from '../../../src/ui/format';
 import { useFreshDb } from './helpers';

@@ -3,8 +3,8 @@
  * and, as far as Hallway needs, 2.1 with its quoted-printable values. Reading keeps the line where each
  * card begins; writing produces vCard 4.0 with CRLF line ends, lines folded at 75 octets.
  */
-import type { IdSite } from '../identity';
-import type { Person } from '../model';
+import type { IdSite } from '../../shared/identity';
+import type { Person } from '../../shared/model';
 import { cleanLabels, emptyDraft, splitName, type ContactDraft, type ContactsParse, type LineMessage, type LineReason } from './draft';
 
 interface Property {

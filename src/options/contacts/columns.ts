@@ -4,7 +4,7 @@
  * export. The header line decides which; columns are matched by name, ignoring case, spaces and
  * hyphens ("E-mail Address" = "Email address"), and any column may be missing.
  */
-import type { IdSite } from '../identity';
+import type { IdSite } from '../../shared/identity';
 import { parseCsv } from './csv';
 import { cleanLabels, emptyDraft, type ContactDraft, type ContactFormat, type ContactsParse, type LineMessage, type LineReason } from './draft';
 

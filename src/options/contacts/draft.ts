@@ -2,7 +2,7 @@
  * What a contact file says about one person, before Hallway checks it: every format (Google or
  * Outlook CSV, vCard) is read into these drafts, and one place (preview.ts) decides which become people.
  */
-import type { SiteId } from '../identity';
+import type { SiteId } from '../../shared/identity';
 
 export interface ContactDraft {
   /** 1-based line of the file where the row or card starts, for messages about it. */

@@ -4,9 +4,9 @@
  * the backup import runs, so the one import request that follows the user's confirmation is not
  * refused for a row shown here as fine.
  */
-import type { Backup } from '../db/backup';
-import { foldName, isEmail, normalizeEmail, normalizeName, type SiteId } from '../identity';
-import { emptyPerson, nowIso, personCheck, type Person } from '../model';
+import type { Backup } from '../../shared/db/backup';
+import { foldName, isEmail, normalizeEmail, normalizeName, type SiteId } from '../../shared/identity';
+import { emptyPerson, nowIso, personCheck, type Person } from '../../shared/model';
 import { parseContactsCsv } from './columns';
 import type { ContactFormat, ContactsParse, LineMessage, LineReason, ParsedContacts } from './draft';
 import { parseVCards } from './vcard';

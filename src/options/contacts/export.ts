@@ -3,9 +3,9 @@
  * vCard file for everything else. Only what describes a person goes out; notes, interactions and
  * favours stay in the JSON backup.
  */
-import type { Backup } from '../db/backup';
-import type { IdSite } from '../identity';
-import type { Person } from '../model';
+import type { Backup } from '../../shared/db/backup';
+import type { IdSite } from '../../shared/identity';
+import type { Person } from '../../shared/model';
 import { writeCsv } from './csv';
 import { splitName } from './draft';
 import { writeVCard } from './vcard';
