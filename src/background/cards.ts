@@ -5,6 +5,7 @@
 import * as repo from '../shared/db';
 import type { HallwayDatabase } from '../shared/db';
 import { normalizeEmail, strongKey, type PageIdentity } from '../shared/identity';
+import type { CardPortMessage } from '../shared/protocol';
 import type { CardTheme, CardView } from '../shared/views';
 
 export interface CardTarget {
@@ -22,23 +23,78 @@ export function cardKey(tabId: number, card: string): string {
   return `${tabId}:${card}`;
 }
 
-/** Card sessions by cardKey: who each card frame was last opened for. */
-export class CardSessions {
+/**
+ * The hover cards of every tab: who each card frame was last opened for, which frame is which card,
+ * and what each shows. Views reach a frame by `push` (its port); actions from a frame are answered
+ * with the view they lead to.
+ */
+export class CardHub {
   private readonly targets = new Map<string, CardTarget>();
+  /** Which card each card frame is, by tab and frame, learnt when the frame first asks. */
+  private readonly frames = new Map<string, string>();
   private nextOpenId = 1;
 
-  open(key: string, identity: PageIdentity, theme: CardTheme): CardTarget {
-    const target = { openId: this.nextOpenId++, identity, theme, confirmedPersonId: null };
+  constructor(
+    private readonly db: HallwayDatabase,
+    private readonly match: repo.Matcher,
+    private readonly push: (key: string, message: CardPortMessage) => void,
+  ) {}
+
+  /** Opens the card for what the page showed and pushes its view, unless a newer open came first. */
+  async open(key: string, identity: PageIdentity, theme: CardTheme): Promise<void> {
+    const target: CardTarget = { openId: this.nextOpenId++, identity, theme, confirmedPersonId: null };
     this.targets.set(key, target);
-    return target;
+    await this.show(key, target);
+  }
+
+  close(key: string): void {
+    this.targets.delete(key);
+    this.push(key, { type: 'card.hide' });
+  }
+
+  forget(key: string): void {
+    this.targets.delete(key);
   }
 
   get(key: string): CardTarget | null {
     return this.targets.get(key) ?? null;
   }
 
-  forget(key: string): void {
-    this.targets.delete(key);
+  /** Remembers which card a frame shows, from the frame's first question. */
+  register(tabId: number, frameId: number, card: string): string {
+    this.frames.set(`${tabId}:${frameId}`, card);
+    return cardKey(tabId, card);
+  }
+
+  /** The card a frame's message is about: its own, never one it names later. */
+  ofFrame(tabId: number, frameId: number): { card: string; key: string } {
+    const card = this.frames.get(`${tabId}:${frameId}`);
+    if (!card) throw new repo.InvalidDataError('This card has lost its page; hover the name again.');
+    return { card, key: cardKey(tabId, card) };
+  }
+
+  /** The card session of a frame, or null for a frame that is no card. */
+  keyOfFrame(tabId: number, frameId: number): string | null {
+    const card = this.frames.get(`${tabId}:${frameId}`);
+    return card ? cardKey(tabId, card) : null;
+  }
+
+  async view(key: string): Promise<CardView | null> {
+    const target = this.targets.get(key);
+    return target ? buildCardView(this.db, target, this.match) : null;
+  }
+
+  /** Shows every open card again from the database, after a change made somewhere else. */
+  refreshAll(except: string | null = null): void {
+    for (const [key, target] of this.targets) {
+      if (key !== except) void this.show(key, target).catch(() => undefined);
+    }
+  }
+
+  private async show(key: string, target: CardTarget): Promise<void> {
+    const view = await buildCardView(this.db, target, this.match);
+    // Another open or a close may have come in while the view was built: only the latest shows.
+    if (this.targets.get(key) === target) this.push(key, { type: 'card.show', view });
   }
 }
 

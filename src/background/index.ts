@@ -8,9 +8,9 @@ import { getSettings, updateSettings } from '../shared/db';
 import type { PageIdentity } from '../shared/identity';
 import type { CardView } from '../shared/views';
 import { CARD_ID, CARD_PORT } from '../shared/card-ids';
-import { sendToTab, type CardPortMessage, type ThreadSnapshot } from '../shared/protocol';
+import { sendToTab, type CardPortMessage, type Change, type ChangeMessage, type ThreadSnapshot } from '../shared/protocol';
 import { cardKey } from './cards';
-import { collected, threadSnapshot } from './checks';
+import { collected, threadSnapshot } from './messages/shapes';
 import { dueReminders, reminderNotice } from './reminders';
 import { createRouter, isExtensionPage } from './router';
 
@@ -25,12 +25,24 @@ const frameReports = new Map<number, PageIdentity[]>();
 const FRAME_REPORT_WAIT_MS = 80;
 const extensionOrigin = browser.runtime.getURL('');
 
-let broadcastTimer: ReturnType<typeof setTimeout> | undefined;
-const pendingBroadcasts = new Set<'page.peopleChanged' | 'page.refresh'>();
+let publishTimer: ReturnType<typeof setTimeout> | undefined;
+const pendingChanges = new Set<Change>();
 
-async function broadcast(type: 'page.peopleChanged' | 'page.refresh'): Promise<void> {
+/**
+ * Tells every open context what changed: content scripts look their markers up again or reread their
+ * settings, and extension pages (popup, people page) reload what they show.
+ */
+async function broadcast(changes: readonly Change[]): Promise<void> {
+  const message: ChangeMessage = { type: 'hallway.changed', changes: [...changes] };
+  // No extension page open: nobody receives it, which is not an error.
+  void browser.runtime.sendMessage(message).catch(() => undefined);
+  const tabMessages = [
+    ...(changes.includes('people') ? (['page.peopleChanged'] as const) : []),
+    ...(changes.includes('settings') ? (['page.refresh'] as const) : []),
+  ];
+  if (!tabMessages.length) return;
   for (const tab of await browser.tabs.query({})) {
-    if (tab.id !== undefined) void sendToTab(tab.id, type, {}).catch(() => undefined);
+    for (const type of tabMessages) if (tab.id !== undefined) void sendToTab(tab.id, type, {}).catch(() => undefined);
   }
 }
 
@@ -84,14 +96,14 @@ const route = createRouter({
   async notifyTab(tabId, type, payload) {
     await sendToTab(tabId, type, payload).catch(() => undefined);
   },
-  notifyAllTabs(type = 'page.peopleChanged') {
+  publish(changes) {
     // Several changes in a row (an import, a merge) make one round of messages, not one each.
-    pendingBroadcasts.add(type);
-    clearTimeout(broadcastTimer);
-    broadcastTimer = setTimeout(() => {
-      const types = [...pendingBroadcasts];
-      pendingBroadcasts.clear();
-      for (const each of types) void broadcast(each);
+    for (const change of changes) pendingChanges.add(change);
+    clearTimeout(publishTimer);
+    publishTimer = setTimeout(() => {
+      const all = [...pendingChanges];
+      pendingChanges.clear();
+      void broadcast(all);
     }, 100);
   },
   pushToCard(key, message: CardPortMessage) {
@@ -109,7 +121,7 @@ browser.commands.onCommand.addListener(async (command) => {
   if (command !== 'toggle-privacy-mode') return;
   const { isPrivacyModeOn } = await getSettings(db);
   await updateSettings(db, { isPrivacyModeOn: !isPrivacyModeOn });
-  await broadcast('page.refresh');
+  await broadcast(['settings']);
 });
 
 // Keep-in-touch reminders as a notification, once a day, only if the user switched them on and

@@ -147,8 +147,8 @@ export class Nudges {
     private readonly detectLanguage: LanguageDetector = async () => null,
   ) {}
 
-  /** Reads the thread, records its level, and returns the nudge for the popup and badge. */
-  async read(snapshot: ThreadSnapshot, site: string, now = Date.now()): Promise<NudgeView> {
+  /** Takes a reading of the thread, records its level, and returns the nudge for the popup and badge. */
+  async observe(snapshot: ThreadSnapshot, site: string, now = Date.now()): Promise<NudgeView> {
     const settings = await repo.getSettings(this.db);
     const isOwn = await this.ownMessages(snapshot);
     const inputs = toneInputs(snapshot, isOwn);
@@ -262,5 +262,49 @@ export class Nudges {
     if (!best) return null;
     const ordinal = ORDINALS[best.count] ?? `${best.count + 1}th`;
     return `The ${ordinal} tense thread with ${firstName(best.name)} this month.`;
+  }
+}
+
+/** The site is the thread key's prefix (`gmail:…`), set by the adapter that read it. */
+export function siteOfThread(snapshot: ThreadSnapshot): string {
+  return snapshot.key.split(':')[0] ?? 'generic';
+}
+
+/** What a thread shows: the same messages with the same text give the same reading. */
+function fingerprint(snapshot: ThreadSnapshot): string {
+  return [snapshot.key, ...snapshot.messages.map((m) => `${m.id}:${m.text.length}:${m.isOwn ? 1 : 0}`)].join('\n');
+}
+
+/** Tabs whose last reading is kept; a tab closed long ago need not hold memory. */
+const KEPT_TABS = 100;
+
+/**
+ * The nudge of each tab's open thread, kept from its last reading: the page reports its thread when
+ * it settles, and the popup then shows that reading instead of reading and analysing the thread again.
+ */
+export class TabNudges {
+  private readonly views = new Map<number, { fingerprint: string; view: NudgeView }>();
+
+  constructor(private readonly nudges: Nudges) {}
+
+  /** Reads the thread afresh (and records it): after the page changed, or the user acted on it. */
+  async observe(tabId: number, snapshot: ThreadSnapshot): Promise<NudgeView | null> {
+    this.views.delete(tabId);
+    if (!snapshot.messages.length) return null;
+    const view = await this.nudges.observe(snapshot, siteOfThread(snapshot));
+    this.views.set(tabId, { fingerprint: fingerprint(snapshot), view });
+    if (this.views.size > KEPT_TABS) this.views.delete(this.views.keys().next().value!);
+    return view;
+  }
+
+  /** The nudge for the thread as the tab shows it now: the kept reading, if the thread is unchanged. */
+  async current(tabId: number, snapshot: ThreadSnapshot): Promise<NudgeView | null> {
+    const kept = this.views.get(tabId);
+    return kept && kept.fingerprint === fingerprint(snapshot) ? kept.view : this.observe(tabId, snapshot);
+  }
+
+  /** Who is known changed: readings name people and their notes count, so none is kept. */
+  clear(): void {
+    this.views.clear();
   }
 }

@@ -1,5 +1,4 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { nowIso } from '../shared/model';
 import { send } from '../shared/protocol';
 import type { CardView } from '../shared/views';
 import { CardFooter, ErrorLine } from './card-footer';
@@ -26,7 +25,7 @@ export function PersonActions({ view, personId, name, update }: Props) {
   const formId = `${base}-favour`;
 
   // What was just saved is saved even if the card cannot be redrawn, so a failed refresh stays quiet.
-  const refresh = () => update(() => freshView(view, personId)).catch(() => undefined);
+  const show = (answer: CardView | null) => update(() => freshView(view, personId, answer)).catch(() => undefined);
 
   function closeFavourForm() {
     // Focus goes back to the button that opened the form, not to the top of the frame.
@@ -38,10 +37,10 @@ export function PersonActions({ view, personId, name, update }: Props) {
     const text = note.trim();
     if (!text) return;
     await run(async () => {
-      await send('notes.add', { personId, text });
+      const answer = await send('card.addNote', { personId, text });
       setNote('');
       confirm('Saved');
-      void refresh();
+      void show(answer);
     });
   }
 
@@ -49,18 +48,18 @@ export function PersonActions({ view, personId, name, update }: Props) {
     if (!favourDirection) return false;
     const direction = favourDirection;
     return run(async () => {
-      await send('favours.add', { personId, direction, effort, what });
+      const answer = await send('card.addFavour', { personId, direction, effort, what });
       closeFavourForm();
       confirm('Saved');
-      void refresh();
+      void show(answer);
     });
   }
 
   async function logInPerson() {
     await run(async () => {
-      await send('interactions.add', { personId, kind: 'in-person', at: nowIso() });
+      const answer = await send('card.logInPerson', { personId });
       confirm('Logged');
-      void refresh();
+      void show(answer);
     });
   }
 

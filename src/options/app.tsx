@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { send } from '../shared/protocol';
+import { listenForChanges, send } from '../shared/protocol';
 import type { Person } from '../shared/model';
 import { errorText } from '../ui/error-text';
 import { BackupSection } from './backup-section';
@@ -20,12 +20,26 @@ export function App() {
   const [refreshKey, setRefreshKey] = useState(0);
   // Settings change only through their own section or an import, not with every note.
   const [settingsKey, setSettingsKey] = useState(0);
+  // Changes when data changed in another context (a card, the popup, another window).
+  const [changeKey, setChangeKey] = useState(0);
   const [toast, setToast] = useState<ToastMessage | null>(null);
 
   const open = (next: Route) => {
     setRoute(next);
     setEditorKey((k) => k + 1);
   };
+
+  useEffect(() => {
+    const controller = new AbortController();
+    listenForChanges((changes) => {
+      if (changes.includes('people') || changes.includes('records')) {
+        setRefreshKey((k) => k + 1);
+        setChangeKey((k) => k + 1);
+      }
+      if (changes.includes('settings')) setSettingsKey((k) => k + 1);
+    }, controller.signal);
+    return () => controller.abort();
+  }, []);
 
   useEffect(() => {
     const onHashChange = () => open(parseHash(location.hash));
@@ -110,6 +124,7 @@ export function App() {
               <PersonEditor
                 key={editorKey}
                 personId={route.kind === 'person' ? route.id : null}
+                changeKey={changeKey}
                 onCreated={onCreated}
                 onChanged={refresh}
                 onDeleted={onDeleted}

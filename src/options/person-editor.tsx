@@ -15,6 +15,8 @@ import { SeenPanel } from './seen-panel';
 interface Props {
   /** The person to edit, or null to add someone new. */
   personId: string | null;
+  /** Changes when data changed in another context, so the record shown is read again. */
+  changeKey: number;
   onCreated(person: Person): void;
   /** Something the directory shows may have changed. */
   onChanged(): void;
@@ -30,7 +32,7 @@ const FIELD_NAMES: Record<keyof DraftProblems, string> = {
   cadenceDays: 'keep in touch',
 };
 
-export function PersonEditor({ personId, onCreated, onChanged, onDeleted, onClose }: Props) {
+export function PersonEditor({ personId, changeKey, onCreated, onChanged, onDeleted, onClose }: Props) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Held here rather than read from props: after "create" the editor keeps its form and its new id.
@@ -70,6 +72,22 @@ export function PersonEditor({ personId, onCreated, onChanged, onDeleted, onClos
 
   const problems = isCheckShown ? draftProblems(draft) : {};
   const isDirty = !isSameDraft(draft, baseline);
+
+  useEffect(() => {
+    if (!changeKey || !id) return;
+    // A note added from a card, a merge in another window: the lists follow at once, and the form
+    // too unless the user is in the middle of editing it.
+    send('people.get', { id })
+      .then((loaded) => {
+        setDetail(loaded);
+        if (isDirty) return;
+        const next = toDraft(loaded.person);
+        setDraft(next);
+        setBaseline(next);
+      })
+      // Deleted elsewhere: the form stays, and saving it says so.
+      .catch(() => undefined);
+  }, [changeKey]);
 
   async function save() {
     const found = draftProblems(draft);

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { send } from '../shared/protocol';
+import { listenForChanges, send } from '../shared/protocol';
 import type { PersonSummary, TabPeople, TabPerson } from '../shared/views';
 import { Nudge } from './nudge';
 import { PersonCard, UnknownPersonRow } from './person-card';
@@ -53,7 +53,12 @@ export function Popup() {
   }, [tabId]);
 
   useEffect(() => {
-    if (tabId !== undefined) void refresh();
+    if (tabId === undefined) return;
+    void refresh();
+    // A person added from a card, a note from the people page: the list follows while it is open.
+    const controller = new AbortController();
+    listenForChanges(() => void refresh(), controller.signal);
+    return () => controller.abort();
   }, [tabId, refresh]);
 
   useEffect(() => {

@@ -86,9 +86,11 @@ export function array<T>(item: Check<T>, options: { max?: number } = {}): Check<
 
 type Shape = Record<string, Check<unknown>>;
 type OptionalKeys<S extends Shape> = { [K in keyof S]: undefined extends Checked<S[K]> ? K : never }[keyof S];
-type FromShape<S extends Shape> = { [K in Exclude<keyof S, OptionalKeys<S>>]: Checked<S[K]> } & {
-  [K in OptionalKeys<S>]?: Checked<S[K]>;
-};
+/** One flat object type rather than an intersection, so it reads (and compares) as written. */
+type Flat<T> = { [K in keyof T]: T[K] };
+type FromShape<S extends Shape> = Flat<
+  { [K in Exclude<keyof S, OptionalKeys<S>>]: Checked<S[K]> } & { [K in OptionalKeys<S>]?: Checked<S[K]> }
+>;
 
 /** An object with exactly these keys: unknown keys are refused, so typos in an import show up. */
 export function object<S extends Shape>(shape: S, options: { allowUnknown?: boolean } = {}): Check<FromShape<S>> {

@@ -41,7 +41,7 @@ describe('the nudge', () => {
     await addPeople();
     // The page marks none of the messages as the user's; the settings know the user's Slack id.
     await repo.updateSettings(ctx.db, { me: { emails: [], siteIds: [LUKASZ.siteId] } });
-    const view = await new Nudges(ctx.db).read(thread('slack:C1:me', SOUR), 'slack');
+    const view = await new Nudges(ctx.db).observe(thread('slack:C1:me', SOUR), 'slack');
     expect(view.level).toBe('sour');
     expect(view.people.map((p) => p.name)).toEqual(['Grace Hopper']);
     expect(view.suggestedMessage).toMatch(/^Hi Grace,/u);
@@ -49,7 +49,7 @@ describe('the nudge', () => {
 
   it('reads a sour thread: who, why, and a message to send', async () => {
     const { grace } = await addPeople();
-    const view = await new Nudges(ctx.db).read(thread('slack:C1:1', SOUR), 'slack');
+    const view = await new Nudges(ctx.db).observe(thread('slack:C1:1', SOUR), 'slack');
     expect(view.level).toBe('sour');
     expect(view.isQuiet).toBe(false);
     expect(view.people.map((p) => [p.name, p.summary?.id ?? null])).toEqual([
@@ -68,7 +68,7 @@ describe('the nudge', () => {
       [GRACE, 'Could you review the rollout plan today? Thanks!'],
       [LUKASZ, 'Sure, looking now. Small question on step 3, otherwise looks good.'],
     ]);
-    const view = await new Nudges(ctx.db).read(calm, 'slack');
+    const view = await new Nudges(ctx.db).observe(calm, 'slack');
     expect(view.level).toBe('calm');
     const stored = await ctx.db.threads.get('slack:C1:2');
     expect(stored?.toneHistory).toEqual([{ at: expect.any(String), score: expect.any(Number), level: 'calm' }]);
@@ -84,17 +84,17 @@ describe('the nudge', () => {
       const detail = await repo.getPersonDetail(ctx.db, person.id);
       expect(detail.interactions.map((i) => [i.kind, i.threadKey, i.isAuto])).toEqual([['in-person', 'slack:C1:3', false]]);
     }
-    expect((await nudges.read(snapshot, 'slack')).isQuiet).toBe(true);
+    expect((await nudges.observe(snapshot, 'slack')).isQuiet).toBe(true);
 
     // A friendly follow-up keeps it quiet; a new sour turn brings the nudge back.
     const friendly = thread('slack:C1:3', [...SOUR, [GRACE, 'Thanks for the chat, sorted now!']]);
-    expect((await nudges.read(friendly, 'slack')).isQuiet).toBe(true);
+    expect((await nudges.observe(friendly, 'slack')).isQuiet).toBe(true);
     const again = thread('slack:C1:3', [
       ...SOUR,
       [GRACE, 'Per my last email, this is STILL not done!!! Completely unacceptable.'],
       [LUKASZ, 'This is ridiculous, stop harassing me, you are being a jerk.'],
     ]);
-    expect((await nudges.read(again, 'slack')).isQuiet).toBe(false);
+    expect((await nudges.observe(again, 'slack')).isQuiet).toBe(false);
   });
 
   it('"not now" quiets the thread for a day', async () => {
@@ -103,15 +103,15 @@ describe('the nudge', () => {
     const snapshot = thread('slack:C1:4', SOUR);
     const now = Date.parse('2026-11-29T10:00:00.000Z');
     await nudges.snooze(snapshot, 'slack', now);
-    expect((await nudges.read(snapshot, 'slack', now + 60_000)).isQuiet).toBe(true);
-    expect((await nudges.read(snapshot, 'slack', now + 25 * 60 * 60 * 1000)).isQuiet).toBe(false);
+    expect((await nudges.observe(snapshot, 'slack', now + 60_000)).isQuiet).toBe(true);
+    expect((await nudges.observe(snapshot, 'slack', now + 25 * 60 * 60 * 1000)).isQuiet).toBe(false);
   });
 
   it('says when this is not the first tense thread with someone this month', async () => {
     await addPeople();
     const nudges = new Nudges(ctx.db);
-    await nudges.read(thread('slack:C2:1', SOUR), 'slack');
-    const second = await nudges.read(thread('slack:C2:2', SOUR), 'slack');
+    await nudges.observe(thread('slack:C2:1', SOUR), 'slack');
+    const second = await nudges.observe(thread('slack:C2:2', SOUR), 'slack');
     expect(second.history).toBe('The second tense thread with Grace this month.');
   });
 });
@@ -167,7 +167,7 @@ describe('a thread that goes in circles', () => {
     const { grace } = await addPeople();
     const since = '2026-11-24T09:00:00.000Z';
     const analyse = circlesFrom(8, since);
-    const view = await new Nudges(ctx.db, undefined, analyse).read(snapshotOf('mail:circle:1', backAndForth(12, GRACE, ME, ME)), 'gmail');
+    const view = await new Nudges(ctx.db, undefined, analyse).observe(snapshotOf('mail:circle:1', backAndForth(12, GRACE, ME, ME)), 'gmail');
     expect(view).toMatchObject({ level: 'calm', reason: 'circling', circling: { turns: 11, since }, isRead: true, unreadLanguage: null, history: null, isQuiet: false });
     expect(view.people.map((p) => [p.name, p.summary?.id])).toEqual([['Grace Hopper', grace.id]]);
     expect(view.suggestedMessage).toMatch(/^Hi Grace, .*quick call/u);
@@ -188,7 +188,7 @@ describe('a thread that goes in circles', () => {
     const analyse = reads((messages) => ({
       circling: messages.length >= 8 ? { turns: 9, since: null, authors: ['Grace Hopper', 'Łukasz Żółć'] } : null,
     }));
-    const view = await new Nudges(ctx.db, undefined, analyse).read(snapshotOf('mail:circle:2', lines), 'gmail');
+    const view = await new Nudges(ctx.db, undefined, analyse).observe(snapshotOf('mail:circle:2', lines), 'gmail');
     expect(view.people.map((p) => p.name)).toEqual(['Grace Hopper', 'Łukasz Żółć']);
     expect(view.suggestedMessage).toMatch(/^Hi Grace and Łukasz, /u);
   });
@@ -200,17 +200,17 @@ describe('a thread that goes in circles', () => {
     await nudges.talked(snapshotOf('mail:circle:3', lines), 'gmail', 'call');
     const detail = await repo.getPersonDetail(ctx.db, grace.id);
     expect(detail.interactions.map((i) => [i.kind, i.threadKey])).toEqual([['call', 'mail:circle:3']]);
-    expect((await nudges.read(snapshotOf('mail:circle:3', lines), 'gmail')).isQuiet).toBe(true);
+    expect((await nudges.observe(snapshotOf('mail:circle:3', lines), 'gmail')).isQuiet).toBe(true);
     const more = [...lines, ...backAndForth(4, GRACE, ME, ME)];
-    expect((await nudges.read(snapshotOf('mail:circle:3', more), 'gmail')).isQuiet).toBe(true);
+    expect((await nudges.observe(snapshotOf('mail:circle:3', more), 'gmail')).isQuiet).toBe(true);
     const again = [...lines, ...backAndForth(8, GRACE, ME, ME)];
-    expect((await nudges.read(snapshotOf('mail:circle:3', again), 'gmail')).isQuiet).toBe(false);
+    expect((await nudges.observe(snapshotOf('mail:circle:3', again), 'gmail')).isQuiet).toBe(false);
   });
 
   it('a hostile thread that also circles is about the hostility', async () => {
     await addPeople();
     const analyse = reads(() => ({ level: 'sour', score: 0.8, circling: { turns: 9, since: null, authors: ['Grace Hopper', 'You'] } }));
-    const view = await new Nudges(ctx.db, undefined, analyse).read(snapshotOf('mail:circle:4', backAndForth(10, GRACE, ME, ME)), 'gmail');
+    const view = await new Nudges(ctx.db, undefined, analyse).observe(snapshotOf('mail:circle:4', backAndForth(10, GRACE, ME, ME)), 'gmail');
     expect(view.reason).toBe('hostility');
     expect(view.suggestedMessage).toMatch(/face to face/u);
   });
@@ -222,37 +222,37 @@ describe('a thread in a language the tone analysis does not read', () => {
   it('suggests nothing, names the language, and records no reading', async () => {
     await addPeople();
     const nudges = new Nudges(ctx.db, undefined, german);
-    const view = await nudges.read(snapshotOf('mail:de:1', [[GRACE, 'Können wir das heute klären?'], [LUKASZ, 'Ja, gerne.']]), 'gmail');
+    const view = await nudges.observe(snapshotOf('mail:de:1', [[GRACE, 'Können wir das heute klären?'], [LUKASZ, 'Ja, gerne.']]), 'gmail');
     expect(view).toMatchObject({ isRead: false, unreadLanguage: 'German', reason: null, circling: null, history: null });
     const stored = await ctx.db.threads.get('mail:de:1');
     expect(stored?.toneHistory).toEqual([]);
     expect(threadCheck(stored).ok).toBe(true);
     // A later read that is understood starts the history afresh.
-    await new Nudges(ctx.db).read(snapshotOf('mail:de:1', [[GRACE, 'Could we sort this out today?']]), 'gmail');
+    await new Nudges(ctx.db).observe(snapshotOf('mail:de:1', [[GRACE, 'Could we sort this out today?']]), 'gmail');
     expect((await ctx.db.threads.get('mail:de:1'))?.toneHistory.map((h) => h.level)).toEqual(['calm']);
   });
 
   it("trusts the browser's language detector over the built-in one when it is sure", async () => {
     await addPeople();
     const lines: Line[] = [[GRACE, 'Per my last email, I need the numbers today.'], [LUKASZ, 'Sent.']];
-    const french = await new Nudges(ctx.db, undefined, undefined, async () => 'fr').read(snapshotOf('mail:lang:1', lines), 'gmail');
+    const french = await new Nudges(ctx.db, undefined, undefined, async () => 'fr').observe(snapshotOf('mail:lang:1', lines), 'gmail');
     expect(french).toMatchObject({ isRead: false, unreadLanguage: 'French' });
-    const unsure = await new Nudges(ctx.db, undefined, undefined, async () => null).read(snapshotOf('mail:lang:2', lines), 'gmail');
+    const unsure = await new Nudges(ctx.db, undefined, undefined, async () => null).observe(snapshotOf('mail:lang:2', lines), 'gmail');
     expect(unsure).toMatchObject({ isRead: true, unreadLanguage: null });
   });
 
   it('falls back to the code for a language without an English name, and to nothing when unknown', async () => {
     const lines: Line[] = [[GRACE, '…']];
-    const unnamed = await new Nudges(ctx.db, undefined, reads(() => ({ language: 'qaa', isRead: false }))).read(snapshotOf('mail:x:1', lines), 'gmail');
+    const unnamed = await new Nudges(ctx.db, undefined, reads(() => ({ language: 'qaa', isRead: false }))).observe(snapshotOf('mail:x:1', lines), 'gmail');
     expect(unnamed.unreadLanguage).toBe('qaa');
-    const unknown = await new Nudges(ctx.db, undefined, reads(() => ({ language: 'und', isRead: false }))).read(snapshotOf('mail:x:2', lines), 'gmail');
+    const unknown = await new Nudges(ctx.db, undefined, reads(() => ({ language: 'und', isRead: false }))).observe(snapshotOf('mail:x:2', lines), 'gmail');
     expect(unknown.unreadLanguage).toBeNull();
   });
 
   it('suggests nothing even when the level it defaulted to is not calm', async () => {
     await addPeople();
     const unreadSour = reads(() => ({ level: 'sour', score: 0.9, isRead: false, language: 'fr' }));
-    const view = await new Nudges(ctx.db, undefined, unreadSour).read(snapshotOf('mail:fr:1', [[GRACE, 'Non.']]), 'gmail');
+    const view = await new Nudges(ctx.db, undefined, unreadSour).observe(snapshotOf('mail:fr:1', [[GRACE, 'Non.']]), 'gmail');
     expect(view.reason).toBeNull();
   });
 });
@@ -260,7 +260,7 @@ describe('a thread in a language the tone analysis does not read', () => {
 describe('who the nudge greets', () => {
   const sour = reads(() => ({ level: 'sour', score: 0.8 }));
   const greetingOf = async (key: string, lines: readonly Line[]) =>
-    (await new Nudges(ctx.db, undefined, sour).read(snapshotOf(key, lines), 'gmail')).suggestedMessage.split(',')[0];
+    (await new Nudges(ctx.db, undefined, sour).observe(snapshotOf(key, lines), 'gmail')).suggestedMessage.split(',')[0];
 
   it('one, two, or everyone', async () => {
     await addPeople();
@@ -271,7 +271,7 @@ describe('who the nudge greets', () => {
 
   it('never the user: their own messages, "me" and "You", and the same identity under another name', async () => {
     await addPeople();
-    const view = await new Nudges(ctx.db, undefined, sour).read(
+    const view = await new Nudges(ctx.db, undefined, sour).observe(
       snapshotOf('mail:g:4', [
         [GRACE, 'a'],
         [{ name: 'me', email: ME.email }, 'b'],
@@ -326,7 +326,7 @@ describe('page strings of any length', () => {
     const { HallwayDatabase } = await import('../../../src/shared/db/database');
     await addPeople();
     const long = { ...thread('slack:C9:1', SOUR), title: 'Re: '.repeat(300), url: `https://app.slack.com/${'x'.repeat(3000)}` };
-    await new Nudges(ctx.db).read(long, 'slack');
+    await new Nudges(ctx.db).observe(long, 'slack');
     const backup = await exportBackup(ctx.db);
     const fresh = new HallwayDatabase(`test-${crypto.randomUUID()}`);
     try {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRouter, type RouterDeps, type Sender } from '../../../src/background/router';
-import { RULES } from '../../../src/background/checks';
+import { MESSAGES } from '../../../src/background/messages';
 import { addNote, createPerson, updateSettings } from '../../../src/shared/db';
 import type { PageIdentity } from '../../../src/shared/identity';
 import type { Person } from '../../../src/shared/model';
@@ -25,7 +25,7 @@ beforeEach(() => {
     extensionOrigin: 'chrome-extension://ext/',
     collectFromTab: vi.fn(async () => collected),
     notifyTab: vi.fn(async () => undefined),
-    notifyAllTabs: vi.fn(),
+    publish: vi.fn(),
     pushToCard: vi.fn(),
     onFrameReport: vi.fn(),
     readThread: vi.fn(async () => null),
@@ -226,7 +226,7 @@ describe('router: senders and payloads', () => {
       expect(error).toContain(message);
       expect(await snapshot(ctx.db)).toEqual(before);
       expect(deps.notifyTab).not.toHaveBeenCalled();
-      expect(deps.notifyAllTabs).not.toHaveBeenCalled();
+      expect(deps.publish).not.toHaveBeenCalled();
       expect(deps.collectFromTab).not.toHaveBeenCalled();
     });
   }
@@ -236,9 +236,9 @@ describe('router: senders and payloads', () => {
     expect(await refused('notes.add', undefined)).toContain('personId: is missing');
   });
 
-  it('every message type has a rule saying who may send it', () => {
-    for (const [type, rule] of Object.entries(RULES)) {
-      expect(rule.from, type).toBe(type.startsWith('content.') ? 'content' : 'page');
+  it('every message type says who may send it: content scripts send content.*, pages the rest', () => {
+    for (const [type, spec] of Object.entries(MESSAGES)) {
+      expect(spec.from, type).toBe(type.startsWith('content.') ? 'content' : 'page');
     }
   });
 });

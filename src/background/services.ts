@@ -1,0 +1,94 @@
+/**
+ * What message handlers share while the worker runs: the database, the cached identity index, the
+ * hover cards, the nudge, and the ways to reach tabs and pages. Built once per router, so tests get
+ * a fresh set with fakes for the browser.
+ */
+import * as repo from '../shared/db';
+import { strongKey, type PageIdentity } from '../shared/identity';
+import type { CardPortMessage, TabProtocolMap, ThreadSnapshot } from '../shared/protocol';
+import { CardHub } from './cards';
+import { IdentityIndexCache } from './identity-index';
+import type { Change } from './messages/define';
+import { Nudges, TabNudges } from './nudge';
+
+/** What the router needs from the browser; tests pass fakes. */
+export interface RouterDeps {
+  db: repo.HallwayDatabase;
+  /** This extension's id and the origin of its pages (`chrome-extension://<id>/`). */
+  extensionId: string;
+  extensionOrigin: string;
+  /** Asks a tab's content script what the page shows; null when Hallway does not run there. */
+  collectFromTab(tabId: number): Promise<{ host: string; identities: PageIdentity[] } | null>;
+  /** Sends a message to a tab's content script; failures (no script there) are ignored. */
+  notifyTab<K extends keyof TabProtocolMap>(tabId: number, type: K, payload: TabProtocolMap[K]['req']): Promise<void>;
+  /** Tells every tab's content script and every open extension page what changed. */
+  publish(changes: readonly Change[]): void;
+  /** Reads the conversation open in a tab, fresh; null when none is open. */
+  readThread(tabId: number): Promise<ThreadSnapshot | null>;
+  /** Shows on the tab's toolbar icon whether its thread reads sour. */
+  setBadge(tabId: number, level: 'calm' | 'tense' | 'sour', isQuiet: boolean): void;
+  /** Takes what a frame inside a tab reported while its tab was being collected. */
+  onFrameReport(tabId: number, identities: PageIdentity[]): void;
+  /** Pushes a message to a card frame (by cardKey), if it is connected. */
+  pushToCard(key: string, message: CardPortMessage): void;
+  /** The browser's own language detector: a language code, or null when unsure or unavailable. */
+  detectLanguage?(text: string): Promise<string | null>;
+}
+
+export interface Services {
+  readonly db: repo.HallwayDatabase;
+  readonly deps: RouterDeps;
+  readonly identities: IdentityIndexCache;
+  readonly cards: CardHub;
+  readonly nudges: Nudges;
+  readonly tabNudges: TabNudges;
+  /** Remembers who the user is from what a page says; other tabs then stop marking them too. */
+  learnSelf(identities: readonly PageIdentity[]): Promise<void>;
+  /** Addresses and ids already kept as seen while this worker runs, so each costs one write. */
+  readonly recorded: Set<string>;
+  /**
+   * After a change: cached lookups are dropped, tabs and pages are told, and open cards are shown
+   * again (all but the one whose action it was, which gets its view as the answer).
+   */
+  changed(changes: readonly Change[], exceptCard?: string | null): void;
+}
+
+export function createServices(deps: RouterDeps): Services {
+  const { db } = deps;
+  const identities = new IdentityIndexCache(db);
+  const cards = new CardHub(db, identities.match, (key, message) => deps.pushToCard(key, message));
+  const nudges = new Nudges(db, identities.match, undefined, deps.detectLanguage);
+  const tabNudges = new TabNudges(nudges);
+
+  function changed(changes: readonly Change[], exceptCard: string | null = null): void {
+    if (changes.includes('people')) {
+      identities.invalidate();
+      tabNudges.clear();
+    }
+    if (changes.includes('people') || changes.includes('records')) cards.refreshAll(exceptCard);
+    if (changes.length) deps.publish(changes);
+  }
+
+  async function learnSelf(found: readonly PageIdentity[]): Promise<void> {
+    if (!found.some((identity) => identity.isSelf)) return;
+    // Gmail shows the "me" chip on every lookup: only a new address costs a write.
+    const { self } = await identities.get();
+    const fresh = found.filter((identity) => {
+      const key = identity.isSelf ? strongKey(identity) : null;
+      return key !== null && !self.has(key);
+    });
+    if (fresh.length && (await repo.learnSelf(db, fresh))) changed(['people']);
+  }
+
+  return {
+    db,
+    deps,
+    identities,
+    cards,
+    nudges,
+    tabNudges,
+    learnSelf,
+    recorded: new Set(),
+    changed,
+  };
+}
