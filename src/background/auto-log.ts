@@ -5,8 +5,7 @@
 import type { HallwayDatabase } from '../shared/db/database';
 import * as repo from '../shared/db/repository';
 import type { ThreadSnapshot } from '../shared/protocol';
-
-const MAIL_SITES = new Set(['gmail', 'outlook']);
+import { MAIL_SITES } from '../shared/sites';
 
 export async function logThreadVisit(
   db: HallwayDatabase,

@@ -5,6 +5,7 @@
  * the text goes nowhere else: not into the page's DOM, not into storage, not into a field of this class.
  */
 import type { DraftView } from '../shared/views';
+import { ADAPTERS } from './adapters';
 import { isElement } from './adapters/dom';
 import type { SiteAdapter } from './adapters/types';
 import { DraftIndicator } from './draft-indicator';
@@ -20,14 +21,13 @@ const WATCH_MS = 400;
 const EDITOR_SELECTOR = '[contenteditable]:not([contenteditable="false" i]), textarea';
 
 /**
- * Text in a compose box that is not the user's own words: a reply's quoted history (Gmail's
- * `div.gmail_quote`, any `blockquote`) and Teams' quoted-reply card. Someone else's angry words quoted
- * below a calm reply must not flag the reply.
+ * Text in a compose box that is not the user's own words: a reply's quoted history (any `blockquote`,
+ * and each site's own markup for it). Someone else's angry words quoted below a calm reply must not
+ * flag the reply. Every site's markup is skipped on every site: a reply can quote mail sent from another.
  */
-const QUOTED_SELECTOR = 'blockquote, .gmail_quote, [data-tid="quoted-reply-card"], script, style, template';
-/** Outlook on the web puts a reply's history after `<div id="appendonsend">` (then `<hr>` and
- * `#divRplyFwdMsg`) inside the same editor: reading stops there. */
-const HISTORY_START_SELECTOR = '#appendonsend, #divRplyFwdMsg';
+const QUOTED_SELECTOR = ['blockquote', 'script', 'style', 'template', ...ADAPTERS.flatMap((site) => site.quotedSelectors)].join(', ');
+/** Where a site starts a reply's history inside the editor itself: reading stops there. */
+const HISTORY_START_SELECTOR = ADAPTERS.flatMap((site) => site.historySelectors).join(', ');
 
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'TABLE']);
 
@@ -69,7 +69,7 @@ export function readDraft(box: HTMLElement, max = MAX_CHARS): string {
       continue;
     }
     const element = node as Element;
-    if (element.matches(HISTORY_START_SELECTOR)) break;
+    if (HISTORY_START_SELECTOR && element.matches(HISTORY_START_SELECTOR)) break;
     // Lines and paragraphs stay apart, so words across them do not run together into one phrase.
     if ((element.tagName === 'BR' || BLOCK_TAGS.has(element.tagName)) && text && !text.endsWith('\n')) text += '\n';
   }

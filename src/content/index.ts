@@ -15,14 +15,10 @@ import { FrameQueue } from './frame-queue';
 import { HoverCards } from './hover';
 import { readSnapshot, ThreadWatch } from './thread-watch';
 
-/** Attributes that carry identities; a change to one (a recycled row) means a rescan of it. */
-const IDENTITY_ATTRIBUTES = [
-  'email', 'name', 'href', 'src', 'id', 'data-hovercard-id', 'data-message-sender', 'data-member-id',
-  'data-user-id', 'data-name', 'data-tid', 'data-id', 'data-item-key',
-];
-
 const site = adapterFor(new URL(location.href));
 const adapters = [site, genericAdapter].filter((a) => a !== null);
+/** Attributes that carry identities on this page; a change to one (a recycled row) means a rescan of it. */
+const identityAttributes = [...new Set(adapters.flatMap((adapter) => adapter.identityAttributes))];
 const controller = new AbortController();
 const { signal } = controller;
 
@@ -94,7 +90,7 @@ function start(names: { key: string; name: string }[]): void {
       void call(() => send('content.closeCard', { card: frame.id }));
     },
   });
-  queue.observe(document.documentElement, IDENTITY_ATTRIBUTES);
+  queue.observe(document.documentElement, identityAttributes);
   if (document.body) queue.add(document.body);
 }
 

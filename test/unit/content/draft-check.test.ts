@@ -24,6 +24,7 @@ function controlledCheck() {
 function adapterFor(selector: string): SiteAdapter {
   return {
     site: 'slack',
+    identityAttributes: [],
     matches: () => true,
     findPeople: () => [],
     textRoots: () => [],
