@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { withSites } from './build/manifest';
+import { withSites } from './build/manifest.ts';
 import manifestJson from './manifest.json' with { type: 'json' };
-import { SITE_LIST } from './src/shared/sites';
+import { SITE_LIST } from './src/shared/sites.ts';
 
 const CONTENT_ENTRY = 'src/content/index.ts';
 const CONTENT_SCRIPT = 'content.js';
