@@ -3,11 +3,16 @@ import { join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import sourceManifest from './manifest.json' with { type: 'json' };
+import { withSites } from './src/build/manifest.ts';
+import manifestJson from './manifest.json' with { type: 'json' };
+import { SITE_LIST } from './src/shared/sites.ts';
 
 const CONTENT_ENTRY = 'src/content/index.ts';
 const CONTENT_SCRIPT = 'content.js';
 const CONTENT_CSS = 'content.css';
+
+/** manifest.json with the sites' host lists written in, for both browsers. */
+const sourceManifest = withSites(manifestJson, SITE_LIST);
 
 /**
  * The content script is built here as one classic script, not by crxjs: crxjs loads content scripts

@@ -5,8 +5,7 @@
 import * as repo from '../shared/db';
 import type { HallwayDatabase } from '../shared/db';
 import type { ThreadSnapshot } from '../shared/protocol';
-
-const MAIL_SITES = new Set(['gmail', 'outlook']);
+import { MAIL_SITES } from '../shared/sites';
 
 export async function logThreadVisit(
   db: HallwayDatabase,

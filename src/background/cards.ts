@@ -6,6 +6,7 @@ import * as repo from '../shared/db';
 import type { HallwayDatabase } from '../shared/db';
 import { normalizeEmail, strongKey, type PageIdentity } from '../shared/identity';
 import type { CardPortMessage } from '../shared/protocol';
+import { SITE_LABELS } from '../shared/sites';
 import type { CardTheme, CardView } from '../shared/views';
 
 export interface CardTarget {
@@ -15,8 +16,6 @@ export interface CardTarget {
   /** Set when the user confirmed a name-only match for this card session. */
   confirmedPersonId: string | null;
 }
-
-const SITE_NAMES = { slack: 'Slack', teams: 'Teams', 'google-chat': 'Google Chat' } as const;
 
 /** A card session's key: its tab and the id of its card frame. */
 export function cardKey(tabId: number, card: string): string {
@@ -121,7 +120,7 @@ export async function buildCardView(
         displayName: row.displayName,
         team: row.team,
         role: row.role,
-        knownAs: [...row.emails, ...row.siteIds.map((s) => `${SITE_NAMES[s.site]} ${s.id}`)].slice(0, 4),
+        knownAs: [...row.emails, ...row.siteIds.map((s) => `${SITE_LABELS[s.site]} ${s.id}`)].slice(0, 4),
       }));
     }
   }
@@ -134,7 +133,7 @@ export async function buildCardView(
     shown: {
       name: person?.person.displayName ?? identity.name ?? identity.email ?? '',
       email: identity.email ? normalizeEmail(identity.email) : null,
-      siteLabel: identity.siteId ? `${SITE_NAMES[identity.siteId.site]} user ${identity.siteId.id}` : null,
+      siteLabel: identity.siteId ? `${SITE_LABELS[identity.siteId.site]} user ${identity.siteId.id}` : null,
     },
     state,
     person,

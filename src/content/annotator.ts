@@ -11,6 +11,7 @@ import type { MarkerState } from '../shared/views';
 import { isInNoGoZone, NO_GO_SELECTOR } from './adapters/dom';
 import { buildNameMatcher, findEmailsInText, findLinkedPeople, findNamesInText, type NameMatcher } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
+import type { ContentContext } from './context';
 
 export interface Mark {
   range: Range;
@@ -40,6 +41,7 @@ export const MAX_LOOKUP = 5000;
 const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'TEXTAREA']);
 
 export interface AnnotatorOptions {
+  ctx: ContentContext;
   site: SiteAdapter | null;
   /** Looks up marker states for identities (one message for a whole batch); null when it failed. */
   lookup(identities: PageIdentity[]): Promise<MarkerState[] | null>;
@@ -58,7 +60,7 @@ export class Annotator {
   private running: Promise<void> | null = null;
   private readonly highlights = new Map<MarkerState, Highlight>();
   private matcher: NameMatcher | null = null;
-  private sweepTimer: ReturnType<typeof setTimeout> | null = null;
+  private sweepTimer: ReturnType<typeof setTimeout> | undefined;
   private isShown = true;
 
   constructor(private readonly options: AnnotatorOptions) {
@@ -67,6 +69,7 @@ export class Annotator {
       this.highlights.set(state, highlight);
       CSS.highlights.set(HIGHLIGHT_NAMES[state], highlight);
     }
+    options.ctx.onInvalidated(() => this.remove());
   }
 
   setNames(names: { key: string; name: string }[]): void {
@@ -191,8 +194,8 @@ export class Annotator {
     }
   }
 
-  destroy(): void {
-    if (this.sweepTimer) clearTimeout(this.sweepTimer);
+  /** Takes every marker off the page: an ended script must not leave them painted. */
+  private remove(): void {
     for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
     this.marks.clear();
   }
@@ -326,8 +329,7 @@ export class Annotator {
 
   /** Drops marks whose nodes left the page, so nothing stale stays painted or held in memory. */
   private sweep(): void {
-    if (this.sweepTimer) clearTimeout(this.sweepTimer);
-    this.sweepTimer = null;
+    this.sweepTimer = undefined;
     for (const mark of this.marks) if (!mark.owner.isConnected) this.unmark(mark);
   }
 
@@ -335,6 +337,6 @@ export class Annotator {
   noteRemovals(): void {
     // Pages remove nodes all the time (hover toolbars, typing indicators): one sweep a second covers
     // them all. Marks on removed nodes paint nothing meanwhile (their ranges collapse).
-    this.sweepTimer ??= setTimeout(() => this.sweep(), SWEEP_EVERY_MS);
+    this.sweepTimer ??= this.options.ctx.setTimeout(() => this.sweep(), SWEEP_EVERY_MS);
   }
 }

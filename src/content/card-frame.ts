@@ -4,6 +4,7 @@
  * under a randomly named element. If the page moves, hides, covers or removes the frame, it closes.
  */
 import browser from 'webextension-polyfill';
+import type { ContentContext } from './context';
 import { randomHostTag } from './host-element';
 
 const WIDTH = 340;
@@ -39,10 +40,10 @@ export class CardFrame {
   isOpen = false;
 
   constructor(
-    signal: AbortSignal,
+    private readonly ctx: ContentContext,
     private readonly onTampered: () => void,
   ) {
-    signal.addEventListener('abort', () => this.remove());
+    ctx.onInvalidated(() => this.remove());
   }
 
   /** Creates the frame ahead of the first card, so opening one is only a matter of showing it. */
@@ -50,7 +51,7 @@ export class CardFrame {
     if (this.host?.isConnected) return;
     this.remove();
     const host = document.createElement(randomHostTag());
-    const shadow = host.attachShadow({ mode: 'closed' });
+    const shadow = host.attachShadow({ mode: this.ctx.policy.shadowMode });
     const style = document.createElement('style');
     style.textContent = FRAME_CSS;
     const iframe = document.createElement('iframe');
@@ -78,14 +79,14 @@ export class CardFrame {
     this.anchor = anchor;
     this.isOpen = true;
     this.applyStyle(true);
-    clearInterval(this.tamperTimer);
-    this.tamperTimer = setInterval(() => this.checkOnTop(), TAMPER_CHECK_MS);
+    this.ctx.clearInterval(this.tamperTimer);
+    this.tamperTimer = this.ctx.setInterval(() => this.checkOnTop(), TAMPER_CHECK_MS);
   }
 
   hide(): void {
     this.isOpen = false;
     this.anchor = null;
-    clearInterval(this.tamperTimer);
+    this.ctx.clearInterval(this.tamperTimer);
     if (this.host?.isConnected) this.applyStyle(false);
   }
 
@@ -150,7 +151,7 @@ export class CardFrame {
   }
 
   private remove(): void {
-    clearInterval(this.tamperTimer);
+    this.ctx.clearInterval(this.tamperTimer);
     this.watcher?.disconnect();
     this.host?.remove();
     this.host = null;

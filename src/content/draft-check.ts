@@ -5,8 +5,10 @@
  * the text goes nowhere else: not into the page's DOM, not into storage, not into a field of this class.
  */
 import type { DraftView } from '../shared/views';
+import { ADAPTERS } from './adapters';
 import { isElement } from './adapters/dom';
 import type { SiteAdapter } from './adapters/types';
+import type { ContentContext } from './context';
 import { DraftIndicator } from './draft-indicator';
 
 const DEBOUNCE_MS = 500;
@@ -20,29 +22,25 @@ const WATCH_MS = 400;
 const EDITOR_SELECTOR = '[contenteditable]:not([contenteditable="false" i]), textarea';
 
 /**
- * Text in a compose box that is not the user's own words: a reply's quoted history (Gmail's
- * `div.gmail_quote`, any `blockquote`) and Teams' quoted-reply card. Someone else's angry words quoted
- * below a calm reply must not flag the reply.
+ * Text in a compose box that is not the user's own words: a reply's quoted history (any `blockquote`,
+ * and each site's own markup for it). Someone else's angry words quoted below a calm reply must not
+ * flag the reply. Every site's markup is skipped on every site: a reply can quote mail sent from another.
  */
-const QUOTED_SELECTOR = 'blockquote, .gmail_quote, [data-tid="quoted-reply-card"], script, style, template';
-/** Outlook on the web puts a reply's history after `<div id="appendonsend">` (then `<hr>` and
- * `#divRplyFwdMsg`) inside the same editor: reading stops there. */
-const HISTORY_START_SELECTOR = '#appendonsend, #divRplyFwdMsg';
+const QUOTED_SELECTOR = ['blockquote', 'script', 'style', 'template', ...ADAPTERS.flatMap((site) => site.quotedSelectors)].join(', ');
+/** Where a site starts a reply's history inside the editor itself: reading stops there. */
+const HISTORY_START_SELECTOR = ADAPTERS.flatMap((site) => site.historySelectors).join(', ');
 
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'TABLE']);
 
 export interface DraftCheckOptions {
+  /** Events the page dispatches itself are not the user typing (`ctx.policy.isTrusted`). */
+  ctx: ContentContext;
   /** null: no compose boxes known on this page, so nothing is done. */
   site: SiteAdapter | null;
   /** Asks the service worker for the draft's reading; null when it could not answer. */
   check(text: string): Promise<DraftView | null>;
-  signal: AbortSignal;
   /** Whether checking starts on; it stays off until the settings say otherwise. */
   isEnabled?: boolean;
-  /** Events the page dispatches itself are not the user typing; tests, whose events are all synthetic, relax this. */
-  isTrusted?: (event: Event) => boolean;
-  /** 'open' lets tests read the popover; the extension always uses 'closed'. */
-  shadowMode?: 'closed' | 'open';
 }
 
 function isTextField(box: HTMLElement): box is HTMLTextAreaElement | HTMLInputElement {
@@ -69,7 +67,7 @@ export function readDraft(box: HTMLElement, max = MAX_CHARS): string {
       continue;
     }
     const element = node as Element;
-    if (element.matches(HISTORY_START_SELECTOR)) break;
+    if (HISTORY_START_SELECTOR && element.matches(HISTORY_START_SELECTOR)) break;
     // Lines and paragraphs stay apart, so words across them do not run together into one phrase.
     if ((element.tagName === 'BR' || BLOCK_TAGS.has(element.tagName)) && text && !text.endsWith('\n')) text += '\n';
   }
@@ -90,7 +88,6 @@ function isShownLevel(level: unknown): level is 'hostile' | 'passive-aggressive'
 
 export class DraftChecker {
   private isEnabled: boolean;
-  private readonly isTrusted: (event: Event) => boolean;
   private readonly indicator: DraftIndicator;
   /** Compose boxes as last found; found again only on focus, not on every keystroke. */
   private boxes: HTMLElement[] = [];
@@ -99,23 +96,22 @@ export class DraftChecker {
   private pendingBox: HTMLElement | null = null;
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
   private watchTimer: ReturnType<typeof setInterval> | undefined;
-  private isFramePending = false;
+  private followFrame: number | undefined;
   /** Bumped by every check and by switching off: an answer to an older one is stale. */
   private generation = 0;
 
   constructor(private readonly options: DraftCheckOptions) {
     this.isEnabled = options.isEnabled ?? false;
-    this.isTrusted = options.isTrusted ?? ((event) => event.isTrusted);
-    this.indicator = new DraftIndicator({ signal: options.signal, shadowMode: options.shadowMode ?? 'closed' });
-    const { signal } = options;
-    if (!options.site || signal.aborted) return;
-    signal.addEventListener('abort', () => this.stop());
-    const listen = { capture: true, passive: true, signal };
-    document.addEventListener('input', (event) => this.onInput(event), listen);
-    document.addEventListener('focusin', (event) => this.onFocusIn(event), listen);
+    const { ctx } = options;
+    this.indicator = new DraftIndicator({ ctx });
+    if (!options.site || ctx.signal.aborted) return;
+    ctx.onInvalidated(() => this.stop());
+    const listen = { capture: true, passive: true };
+    ctx.listen(document, 'input', (event) => this.onInput(event), listen);
+    ctx.listen(document, 'focusin', (event) => this.onFocusIn(event), listen);
     // Scroll does not bubble, but a capturing listener on window sees every scrolling container's.
-    window.addEventListener('scroll', () => this.followBox(), listen);
-    window.addEventListener('resize', () => this.followBox(), listen);
+    ctx.listen(window, 'scroll', () => this.followBox(), listen);
+    ctx.listen(window, 'resize', () => this.followBox(), listen);
     if (this.isEnabled) this.checkFocusedBox();
   }
 
@@ -135,11 +131,11 @@ export class DraftChecker {
   }
 
   private isActive(): boolean {
-    return this.isEnabled && this.options.site !== null && !this.options.signal.aborted;
+    return this.isEnabled && this.options.site !== null && !this.options.ctx.signal.aborted;
   }
 
   private onFocusIn(event: Event): void {
-    if (!this.isActive() || !this.isTrusted(event)) return;
+    if (!this.isActive() || !this.options.ctx.policy.isTrusted(event)) return;
     const target = event.target;
     if (!isElement(target) || !target.closest(EDITOR_SELECTOR)) return;
     this.findBoxes();
@@ -153,7 +149,7 @@ export class DraftChecker {
   }
 
   private onInput(event: Event): void {
-    if (!this.isActive() || !this.isTrusted(event)) return;
+    if (!this.isActive() || !this.options.ctx.policy.isTrusted(event)) return;
     const target = event.target;
     if (!isElement(target)) return;
     let box = this.boxAt(target);
@@ -190,8 +186,8 @@ export class DraftChecker {
 
   private schedule(box: HTMLElement): void {
     this.pendingBox = box;
-    clearTimeout(this.debounceTimer);
-    this.debounceTimer = setTimeout(() => {
+    this.options.ctx.clearTimeout(this.debounceTimer);
+    this.debounceTimer = this.options.ctx.setTimeout(() => {
       this.pendingBox = null;
       void this.run(box);
     }, DEBOUNCE_MS);
@@ -225,20 +221,19 @@ export class DraftChecker {
 
   /** Follows the box on the next frame, once however many scroll events arrive in it. */
   private followBox(): void {
-    if (this.isFramePending || !this.indicator.isShown) return;
-    this.isFramePending = true;
-    requestAnimationFrame(() => {
-      this.isFramePending = false;
+    if (this.followFrame !== undefined || !this.indicator.isShown) return;
+    this.followFrame = this.options.ctx.requestAnimationFrame(() => {
+      this.followFrame = undefined;
       if (this.isActive()) this.watch();
     });
   }
 
   private startWatch(): void {
-    if (this.watchTimer === undefined) this.watchTimer = setInterval(() => this.watch(), WATCH_MS);
+    this.watchTimer ??= this.options.ctx.setInterval(() => this.watch(), WATCH_MS);
   }
 
   private stopWatch(): void {
-    clearInterval(this.watchTimer);
+    this.options.ctx.clearInterval(this.watchTimer);
     this.watchTimer = undefined;
   }
 
@@ -259,7 +254,7 @@ export class DraftChecker {
 
   private stop(): void {
     this.generation++;
-    clearTimeout(this.debounceTimer);
+    this.options.ctx.clearTimeout(this.debounceTimer);
     this.pendingBox = null;
     this.boxes = [];
     this.stopWatch();

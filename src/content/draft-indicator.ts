@@ -8,6 +8,7 @@
  * page nothing new. They are still page-derived strings, so they go in as text, never as markup.
  */
 import type { DraftView } from '../shared/views';
+import type { ContentContext } from './context';
 import { randomHostTag } from './host-element';
 
 export type ShownLevel = Exclude<DraftView['level'], 'ok'>;
@@ -92,9 +93,7 @@ interface Parts {
 }
 
 export interface DraftIndicatorOptions {
-  signal: AbortSignal;
-  /** 'open' lets tests read the popover; the extension always uses 'closed'. */
-  shadowMode?: 'closed' | 'open';
+  ctx: ContentContext;
 }
 
 export class DraftIndicator {
@@ -107,7 +106,7 @@ export class DraftIndicator {
   private isPopoverPinned = false;
 
   constructor(private readonly options: DraftIndicatorOptions) {
-    options.signal.addEventListener('abort', () => this.remove());
+    options.ctx.onInvalidated(() => this.remove());
   }
 
   /** True while the mark stands for a box (it may be scrolled out of sight). */
@@ -125,7 +124,7 @@ export class DraftIndicator {
   }
 
   show(box: HTMLElement, level: ShownLevel, view: DraftView): void {
-    if (this.options.signal.aborted) return;
+    if (this.options.ctx.signal.aborted) return;
     if (!this.isIntact()) this.remove();
     const parts = this.parts ?? this.build();
     this.box = box;
@@ -163,7 +162,7 @@ export class DraftIndicator {
 
   /** Drops the host entirely (switched off, torn down or tampered with); the next show builds a new one. */
   remove(): void {
-    clearTimeout(this.closeTimer);
+    this.options.ctx.clearTimeout(this.closeTimer);
     const parts = this.parts;
     this.parts = null;
     this.box = null;
@@ -183,7 +182,7 @@ export class DraftIndicator {
 
   private build(): Parts {
     const host = document.createElement(randomHostTag());
-    const shadow = host.attachShadow({ mode: this.options.shadowMode ?? 'closed' });
+    const shadow = host.attachShadow({ mode: this.options.ctx.policy.shadowMode });
     const style = document.createElement('style');
     style.textContent = CSS;
 
@@ -292,18 +291,18 @@ export class DraftIndicator {
   }
 
   private openPopover(): void {
-    clearTimeout(this.closeTimer);
+    this.options.ctx.clearTimeout(this.closeTimer);
     if (this.parts && this.box) this.parts.pop.hidden = false;
   }
 
   private closeSoon(): void {
-    clearTimeout(this.closeTimer);
+    this.options.ctx.clearTimeout(this.closeTimer);
     if (this.isPopoverPinned) return;
-    this.closeTimer = setTimeout(() => this.closePopover(), CLOSE_DELAY_MS);
+    this.closeTimer = this.options.ctx.setTimeout(() => this.closePopover(), CLOSE_DELAY_MS);
   }
 
   private closePopover(): void {
-    clearTimeout(this.closeTimer);
+    this.options.ctx.clearTimeout(this.closeTimer);
     this.isPopoverPinned = false;
     if (this.parts) this.parts.pop.hidden = true;
   }

@@ -3,6 +3,7 @@
  * once per animation frame, in slices that give the page its main thread back (STYLE.md habit 3).
  * Past a flood of mutations it stops tracking roots and rescans the document once.
  */
+import type { ContentContext } from './context';
 
 /** Work per slice before yielding, well under the 50 ms that counts as a long task. */
 const SLICE_MS = 12;
@@ -24,7 +25,7 @@ export interface FrameQueueOptions {
   onIdle?(): void;
   /** Nodes that belong to Hallway itself and must never trigger work. */
   isOwn(node: Node): boolean;
-  signal: AbortSignal;
+  ctx: ContentContext;
 }
 
 type Scheduler = { yield?: () => Promise<void> };
@@ -53,19 +54,20 @@ export class FrameQueue {
 
   constructor(private readonly options: FrameQueueOptions) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    options.signal.addEventListener('abort', () => {
+    options.ctx.onInvalidated(() => {
       this.observer.disconnect();
       this.pending.clear();
     });
   }
 
   observe(target: Node, attributeFilter: string[]): void {
+    if (this.options.ctx.signal.aborted) return;
     this.observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter });
   }
 
   /** Queues a root for processing at the next frame. */
   add(root: Element): void {
-    if (this.options.signal.aborted) return;
+    if (this.options.ctx.signal.aborted) return;
     if (!this.isFlooded) {
       this.pending.add(root);
       if (this.pending.size > FLOOD) {
@@ -98,7 +100,7 @@ export class FrameQueue {
   private schedule(): void {
     if (this.isScheduled || this.isRunning) return;
     this.isScheduled = true;
-    requestAnimationFrame(() => {
+    this.options.ctx.requestAnimationFrame(() => {
       this.isScheduled = false;
       void this.run();
     });
@@ -128,7 +130,7 @@ export class FrameQueue {
         const work = this.takeRoots().reverse();
         let sliceStart = performance.now();
         for (let root = work.pop(); root; root = work.pop()) {
-          if (this.options.signal.aborted) return;
+          if (this.options.ctx.signal.aborted) return;
           if (!root.isConnected) continue;
           if (root.childElementCount > 0 && root.getElementsByTagName('*').length > SPLIT_ABOVE) {
             this.options.processShallow?.(root);

@@ -6,17 +6,18 @@
 import type { CardTheme } from '../shared/views';
 import type { Annotator, Mark } from './annotator';
 import type { CardFrame } from './card-frame';
+import type { ContentContext } from './context';
 
 /** How long the pointer rests on a name before the card opens, and leaves it before it closes. */
 const INTENT_MS = 300;
 const CLOSE_MS = 350;
 
 export interface HoverOptions {
+  ctx: ContentContext;
   annotator: Annotator;
   frame: CardFrame;
   open(mark: Mark, theme: CardTheme): Promise<void>;
   close(): void;
-  signal: AbortSignal;
 }
 
 type CaretDocument = Document & {
@@ -55,30 +56,29 @@ export class HoverCards {
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private lastPointer: { x: number; y: number; target: EventTarget | null } | null = null;
   private returnFocus: HTMLElement | null = null;
-  private isFramePending = false;
+  private pointerFrame: number | undefined;
   isEnabled = true;
 
   constructor(private readonly options: HoverOptions) {
-    const { signal } = options;
-    const listen = { capture: true, passive: true, signal };
-    document.addEventListener('pointermove', (event) => this.onPointer(event), listen);
-    document.addEventListener('scroll', () => this.closeUnlessInUse(), listen);
+    const { ctx } = options;
+    const isTrusted = (event: Event) => ctx.policy.isTrusted(event);
+    const listen = { capture: true, passive: true };
+    ctx.listen(document, 'pointermove', (event) => this.onPointer(event), listen);
+    ctx.listen(document, 'scroll', () => this.closeUnlessInUse(), listen);
     // A click anywhere else on the page is a clear "done with the card".
-    document.addEventListener('pointerdown', (event) => {
-      if (event.isTrusted && !(event.target instanceof Node && options.frame.isOwn(event.target))) this.closeNow();
+    ctx.listen(document, 'pointerdown', (event) => {
+      if (isTrusted(event) && !(event.target instanceof Node && options.frame.isOwn(event.target))) this.closeNow();
     }, listen);
-    window.addEventListener('keydown', (event) => this.onKey(event), { capture: true, signal });
-    window.addEventListener('blur', () => this.cancelIntent(), { signal });
+    ctx.listen(window, 'keydown', (event) => this.onKey(event), { capture: true });
+    ctx.listen(window, 'blur', () => this.cancelIntent());
     // Leaving this document altogether (out of a frame, or out of the window) is leaving the name.
-    document.addEventListener(
+    ctx.listen(
+      document,
       'pointerout',
       (event) => {
-        if (!event.isTrusted || event.relatedTarget !== null) return;
+        if (!isTrusted(event) || event.relatedTarget !== null) return;
         this.cancelIntent();
-        if (this.shown) {
-          clearTimeout(this.closeTimer);
-          this.closeTimer = setTimeout(() => this.closeUnlessInUse(), CLOSE_MS);
-        }
+        if (this.shown) this.closeSoon();
       },
       listen,
     );
@@ -91,7 +91,7 @@ export class HoverCards {
 
   closeNow(): void {
     this.cancelIntent();
-    clearTimeout(this.closeTimer);
+    this.options.ctx.clearTimeout(this.closeTimer);
     if (!this.shown && !this.options.frame.isOpen) return;
     const wasFocused = this.options.frame.hasFocus();
     this.shown = null;
@@ -107,26 +107,25 @@ export class HoverCards {
   }
 
   private onPointer(event: PointerEvent): void {
-    if (!event.isTrusted || !this.isEnabled) return;
+    if (!this.options.ctx.policy.isTrusted(event) || !this.isEnabled) return;
     this.lastPointer = { x: event.clientX, y: event.clientY, target: event.target };
-    if (this.isFramePending) return;
-    this.isFramePending = true;
-    requestAnimationFrame(() => {
-      this.isFramePending = false;
+    // One look per frame, however many pointer events arrive in it.
+    this.pointerFrame ??= this.options.ctx.requestAnimationFrame(() => {
+      this.pointerFrame = undefined;
       if (this.lastPointer) this.track(this.lastPointer.x, this.lastPointer.y, this.lastPointer.target);
     });
   }
 
   private track(x: number, y: number, target: EventTarget | null): void {
-    const { frame } = this.options;
+    const { ctx, frame } = this.options;
     if (target instanceof Node && frame.isOwn(target)) {
-      clearTimeout(this.closeTimer);
+      ctx.clearTimeout(this.closeTimer);
       this.cancelIntent();
       return;
     }
     const mark = this.markAt(x, y, target);
     if (mark && mark === this.shown) {
-      clearTimeout(this.closeTimer);
+      ctx.clearTimeout(this.closeTimer);
       return;
     }
     if (mark !== this.candidate) {
@@ -134,13 +133,16 @@ export class HoverCards {
       if (mark) {
         this.candidate = mark;
         frame.prepare();
-        this.intentTimer = setTimeout(() => void this.open(mark), INTENT_MS);
+        this.intentTimer = ctx.setTimeout(() => void this.open(mark), INTENT_MS);
       }
     }
-    if (!mark && this.shown) {
-      clearTimeout(this.closeTimer);
-      this.closeTimer = setTimeout(() => this.closeUnlessInUse(), CLOSE_MS);
-    }
+    if (!mark && this.shown) this.closeSoon();
+  }
+
+  private closeSoon(): void {
+    const { ctx } = this.options;
+    ctx.clearTimeout(this.closeTimer);
+    this.closeTimer = ctx.setTimeout(() => this.closeUnlessInUse(), CLOSE_MS);
   }
 
   private markAt(x: number, y: number, target: EventTarget | null): Mark | null {
@@ -160,19 +162,19 @@ export class HoverCards {
 
   private async open(mark: Mark): Promise<void> {
     this.candidate = null;
-    clearTimeout(this.closeTimer);
-    if (!mark.owner.isConnected || !this.options.annotator.isPainted(mark)) return;
+    this.options.ctx.clearTimeout(this.closeTimer);
+    if (!this.options.ctx.isValid || !mark.owner.isConnected || !this.options.annotator.isPainted(mark)) return;
     this.shown = mark;
     await this.options.open(mark, pageTheme());
   }
 
   private cancelIntent(): void {
-    clearTimeout(this.intentTimer);
+    this.options.ctx.clearTimeout(this.intentTimer);
     this.candidate = null;
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (!event.isTrusted || !this.isEnabled) return;
+    if (!this.options.ctx.policy.isTrusted(event) || !this.isEnabled) return;
     if (event.key === 'Escape' && (this.shown || this.options.frame.isOpen)) {
       this.closeNow();
       return;

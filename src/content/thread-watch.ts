@@ -5,6 +5,7 @@
 import { LIMITS } from '../shared/identity';
 import type { ThreadSnapshot } from '../shared/protocol';
 import type { SiteAdapter } from './adapters/types';
+import type { ContentContext } from './context';
 
 /** The analysis looks at the latest messages; older ones say little about where a thread is now. */
 const MAX_MESSAGES = 200;
@@ -38,18 +39,16 @@ export class ThreadWatch {
   private settleMs = SETTLE_MS;
 
   constructor(
+    private readonly ctx: ContentContext,
     private readonly site: SiteAdapter | null,
     private readonly report: (snapshot: ThreadSnapshot) => void,
-    signal: AbortSignal,
-  ) {
-    signal.addEventListener('abort', () => clearTimeout(this.timer));
-  }
+  ) {}
 
   /** The page changed; read the thread once it settles. */
   touch(): void {
     if (!this.site) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.read(), this.settleMs);
+    this.ctx.clearTimeout(this.timer);
+    this.timer = this.ctx.setTimeout(() => this.read(), this.settleMs);
   }
 
   private read(): void {

@@ -4,6 +4,7 @@
  */
 import { ID_SITES, isEmail, normalizeEmail, type IdSite } from '../shared/identity';
 import type { Person } from '../shared/model';
+import { SITE_FULL_NAMES } from '../shared/sites';
 import { dateInputFromIso, isoFromDateInput } from '../ui/format';
 
 export interface SiteIdDraft {
@@ -38,7 +39,7 @@ export interface PersonDraft {
 
 export type DraftProblems = Partial<Record<'displayName' | 'emails' | 'siteIds' | 'teamHistory' | 'cadenceDays', string>>;
 
-export const SITE_LABELS: Record<IdSite, string> = { slack: 'Slack', teams: 'Microsoft Teams', 'google-chat': 'Google Chat' };
+export const SITE_LABELS: Record<IdSite, string> = SITE_FULL_NAMES;
 export const SITE_OPTIONS = ID_SITES;
 
 export const EMPTY_DRAFT: PersonDraft = {

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { listenForChanges, send } from '../shared/protocol';
+import { siteNames } from '../shared/sites';
 import type { PersonSummary, TabPeople, TabPerson } from '../shared/views';
 import { Nudge } from './nudge';
 import { PersonCard, UnknownPersonRow } from './person-card';
@@ -246,9 +247,9 @@ function EmptyState(props: {
     if (!results.length) message = `No one matches “${query.trim()}”. Search looks at names, addresses, teams, topics and notes.`;
   } else if (total === 0) {
     message =
-      'Hallway keeps private notes about the people you work with, and shows them where those people appear. Hover a name in Gmail, Outlook, Slack, Teams or Google Chat to add someone, or open “All people”.';
+      `Hallway keeps private notes about the people you work with, and shows them where those people appear. Hover a name in ${siteNames('or')} to add someone, or open “All people”.`;
   } else if (!tab?.isSupported) {
-    message = 'Hallway works in Gmail, Outlook, Slack, Teams and Google Chat. Open one of them, or search everyone above.';
+    message = `Hallway works in ${siteNames('and')}. Open one of them, or search everyone above.`;
   } else if (tab.isDisabled) {
     message = `Hallway is switched off on ${tab.host}. Switch it back on above.`;
   } else if (!tab.people.length) {

@@ -4,12 +4,13 @@
  * else's. See DESIGN.md, "Identity".
  */
 
-export const SITES = ['gmail', 'outlook', 'slack', 'teams', 'google-chat', 'generic'] as const;
-export type Site = (typeof SITES)[number];
+import { ID_SITES, SITE_LIST, type IdSite, type WebSite } from './sites';
 
-/** Sites that give their users ids of their own (Slack `U…`, Teams AAD object ids, Chat member ids). */
-export const ID_SITES = ['slack', 'teams', 'google-chat'] as const;
-export type IdSite = (typeof ID_SITES)[number];
+export { ID_SITES, type IdSite };
+
+/** Every site an identity can come from: the known sites, and any other page ('generic'). */
+export type Site = WebSite | 'generic';
+export const SITES: readonly Site[] = [...SITE_LIST.map((entry) => entry.site), 'generic'];
 
 export interface SiteId {
   site: IdSite;

@@ -152,6 +152,7 @@ export function findLinkedPeople(root: ParentNode): FoundPerson[] {
 
 export const genericAdapter: SiteAdapter = {
   site: 'generic',
+  identityAttributes: ['href'],
   matches: () => true,
   findPeople(root: ParentNode): FoundPerson[] {
     const people = new PeopleCollector();

@@ -16,7 +16,8 @@ import {
   readText,
 } from './dom';
 import { isSelfLabel, type PageIdentity } from '../../shared/identity';
-import type { FoundPerson, SiteAdapter, ThreadMessage, ThreadView } from './types';
+import { hostNames, siteInfo } from '../../shared/sites';
+import type { FoundPerson, SiteDescriptor, ThreadMessage, ThreadView } from './types';
 
 export const SELECTORS = {
   /** Address spans: senders (`.gD`) and recipients (`.g2`) in message headers, senders in collapsed rows
@@ -52,10 +53,8 @@ export const SELECTORS = {
   editor: ['[g_editable="true"]', 'div[contenteditable="true"][role="textbox"]'],
 } as const;
 
-/** Hooks that only Gmail pages have, to recognise a saved page without its URL. */
-export const FINGERPRINT = ['[data-legacy-thread-id]', '[data-thread-perm-id]', 'span[email][data-hovercard-id]', '[g_editable]'];
-
-const HOSTS = new Set(['mail.google.com']);
+const INFO = siteInfo('gmail');
+const HOSTS = hostNames(INFO.hosts);
 
 function addressIdentity(element: Element): PageIdentity {
   // `name` holds the full name even where the text is shortened to a first name (recipients line).
@@ -127,8 +126,14 @@ function readThread(doc: Document, url: URL): ThreadView | null {
   return title ? { key: `gmail:${key}`, title, messages } : { key: `gmail:${key}`, messages };
 }
 
-export const gmailAdapter: SiteAdapter = {
-  site: 'gmail',
+export const gmailAdapter: SiteDescriptor<'gmail'> = {
+  ...INFO,
+  selectors: SELECTORS,
+  // Address spans (`email`, `name`, `data-name`) and compose chips (`data-hovercard-id`).
+  identityAttributes: ['email', 'name', 'data-name', 'data-hovercard-id'],
+  fingerprint: ['[data-legacy-thread-id]', '[data-thread-perm-id]', 'span[email][data-hovercard-id]', '[g_editable]'],
+  quotedSelectors: SELECTORS.quoted,
+  historySelectors: [],
   // Chat inside Gmail (`mail.google.com/chat/…`) is Google Chat's DOM, handled by its own adapter.
   matches: (url) => HOSTS.has(url.hostname) && !url.pathname.startsWith('/chat'),
   findPeople,

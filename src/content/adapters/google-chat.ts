@@ -15,7 +15,8 @@ import {
   readLabel,
   readText,
 } from './dom';
-import type { FoundPerson, FoundRole, SiteAdapter, ThreadMessage, ThreadView } from './types';
+import { siteInfo } from '../../shared/sites';
+import type { FoundPerson, FoundRole, SiteDescriptor, ThreadMessage, ThreadView } from './types';
 
 export const SELECTORS = {
   /** One message: ishikawayus chat.js `[jsname="Ne3sFf"][data-id]`; public 2026 code
@@ -37,8 +38,6 @@ export const SELECTORS = {
   /** Compose box: contenteditable textbox (keisuke-kimura; its aria-label is translated, so not used). */
   editor: ['div[contenteditable="true"][role="textbox"]'],
 } as const;
-
-export const FINGERPRINT = ['[data-topic-id]', '[data-group-id]', '[jsname="Ne3sFf"]', '[data-absolute-timestamp]'];
 
 /** `/room/<id>`, `/space/<id>`, `/dm/<id>` in the path or the hash (keisuke-kimura URL pattern). */
 const CONVERSATION_IN_URL = /\/(room|space|dm)\/([A-Za-z0-9_-]+)/u;
@@ -118,8 +117,14 @@ function readThread(doc: Document, url: URL): ThreadView | null {
   return title ? { key: `google-chat:${key}`, title, messages } : { key: `google-chat:${key}`, messages };
 }
 
-export const googleChatAdapter: SiteAdapter = {
-  site: 'google-chat',
+export const googleChatAdapter: SiteDescriptor<'google-chat'> = {
+  ...siteInfo('google-chat'),
+  selectors: SELECTORS,
+  // Member ids, hover-card addresses and names, and the message id of a recycled row.
+  identityAttributes: ['data-member-id', 'data-user-id', 'data-hovercard-id', 'data-name', 'data-id'],
+  fingerprint: ['[data-topic-id]', '[data-group-id]', '[jsname="Ne3sFf"]', '[data-absolute-timestamp]'],
+  quotedSelectors: [],
+  historySelectors: [],
   // ishikawayus manifest: content scripts on chat.google.com (all frames) and on mail.google.com/chat/*.
   matches: (url) => url.hostname === 'chat.google.com' || (url.hostname === 'mail.google.com' && url.pathname.startsWith('/chat')),
   findPeople,

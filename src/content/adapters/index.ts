@@ -1,45 +1,42 @@
 import type { Site } from '../../shared/identity';
+import { SITE_LIST, type WebSite } from '../../shared/sites';
 import { genericAdapter } from './generic';
-import { FINGERPRINT as GMAIL_FINGERPRINT, gmailAdapter } from './gmail';
-import { FINGERPRINT as CHAT_FINGERPRINT, googleChatAdapter } from './google-chat';
-import { FINGERPRINT as OUTLOOK_FINGERPRINT, outlookAdapter } from './outlook';
-import { FINGERPRINT as SLACK_FINGERPRINT, slackAdapter } from './slack';
-import { FINGERPRINT as TEAMS_FINGERPRINT, teamsAdapter } from './teams';
-import type { SiteAdapter } from './types';
+import { gmailAdapter } from './gmail';
+import { googleChatAdapter } from './google-chat';
+import { outlookAdapter } from './outlook';
+import { slackAdapter } from './slack';
+import { teamsAdapter } from './teams';
+import type { SiteAdapter, SiteDescriptor } from './types';
 
 export { genericAdapter };
-export type { FoundPerson, FoundRole, SiteAdapter, ThreadMessage, ThreadView } from './types';
+export type { FoundPerson, FoundRole, SiteAdapter, SiteDescriptor, ThreadMessage, ThreadView } from './types';
+
+/** Every site in src/shared/sites.ts has its adapter here; a site without one does not compile. */
+const BY_SITE: { readonly [S in WebSite]: SiteDescriptor<S> } = {
+  gmail: gmailAdapter,
+  outlook: outlookAdapter,
+  slack: slackAdapter,
+  teams: teamsAdapter,
+  'google-chat': googleChatAdapter,
+};
 
 /**
- * Site adapters, in matching order: Google Chat comes before Gmail because Chat inside Gmail
- * lives on mail.google.com/chat/. The generic adapter is not listed; callers run it on every page.
+ * Site adapters, in the order of src/shared/sites.ts. Their `matches` do not overlap (Gmail leaves
+ * mail.google.com/chat/ to Google Chat), so the order matters only for sniffing saved pages. The
+ * generic adapter is not listed; callers run it on every page.
  */
-export const ADAPTERS: readonly SiteAdapter[] = [googleChatAdapter, gmailAdapter, outlookAdapter, slackAdapter, teamsAdapter];
+export const ADAPTERS: readonly SiteDescriptor[] = SITE_LIST.map(({ site }) => BY_SITE[site]);
 
 /** The site adapter for a page URL, or null on pages Hallway has no site knowledge of. */
-export function adapterFor(url: URL): SiteAdapter | null {
+export function adapterFor(url: URL): SiteDescriptor | null {
   return ADAPTERS.find((adapter) => adapter.matches(url)) ?? null;
 }
 
 export function adapterForSite(site: Site): SiteAdapter {
-  if (site === 'generic') return genericAdapter;
-  const adapter = ADAPTERS.find((candidate) => candidate.site === site);
-  if (!adapter) throw new Error(`No adapter for site ${site}`);
-  return adapter;
+  return site === 'generic' ? genericAdapter : BY_SITE[site];
 }
 
-const FINGERPRINTS: readonly (readonly [SiteAdapter, readonly string[]])[] = [
-  [gmailAdapter, GMAIL_FINGERPRINT],
-  [slackAdapter, SLACK_FINGERPRINT],
-  [teamsAdapter, TEAMS_FINGERPRINT],
-  [googleChatAdapter, CHAT_FINGERPRINT],
-  [outlookAdapter, OUTLOOK_FINGERPRINT],
-];
-
 /** Recognises a site from its DOM alone (saved pages without a URL); null when nothing matches. */
-export function sniffAdapter(root: ParentNode): SiteAdapter | null {
-  for (const [adapter, selectors] of FINGERPRINTS) {
-    if (root.querySelector(selectors.join(', '))) return adapter;
-  }
-  return null;
+export function sniffAdapter(root: ParentNode): SiteDescriptor | null {
+  return ADAPTERS.find((adapter) => root.querySelector(adapter.fingerprint.join(', '))) ?? null;
 }

@@ -17,7 +17,8 @@ import {
   readLabel,
   readText,
 } from './dom';
-import type { FoundPerson, SiteAdapter, ThreadMessage, ThreadView } from './types';
+import { hostNames, siteInfo } from '../../shared/sites';
+import type { FoundPerson, SiteDescriptor, ThreadMessage, ThreadView } from './types';
 
 export const SELECTORS = {
   /** Sender of a message, text `Name<email>` (same-org senders may show the name only): public scripts
@@ -43,11 +44,8 @@ export const SELECTORS = {
   conversation: ['[data-app-section="ConversationContainer"]', '#ItemReadingPaneContainer', '#ReadingPaneContainerId'],
 } as const;
 
-export const FINGERPRINT = ['[id^="UniqueMessageBody"]', '#ReadingPaneContainerId', '[data-app-section="ConversationContainer"]'];
-
-// toggl/track-extension and asana-chrome-extension list the consumer and business hosts; cloud.microsoft
-// is Microsoft 365's newer shared domain.
-const HOSTS = new Set(['outlook.office.com', 'outlook.office365.com', 'outlook.live.com', 'outlook.cloud.microsoft']);
+const INFO = siteInfo('outlook');
+const HOSTS = hostNames(INFO.hosts);
 
 function senderIdentity(element: Element): PageIdentity {
   const label = readLabel(element);
@@ -109,8 +107,16 @@ function readThread(doc: Document, url: URL): ThreadView | null {
   return title ? { key: `outlook:${key}`, title, messages } : { key: `outlook:${key}`, messages };
 }
 
-export const outlookAdapter: SiteAdapter = {
-  site: 'outlook',
+export const outlookAdapter: SiteDescriptor<'outlook'> = {
+  ...INFO,
+  selectors: SELECTORS,
+  // Sender ids (`<prefix>_<item id>_FROM`) change when a reading-pane row is reused for another message.
+  identityAttributes: ['id'],
+  fingerprint: ['[id^="UniqueMessageBody"]', '#ReadingPaneContainerId', '[data-app-section="ConversationContainer"]'],
+  quotedSelectors: [],
+  // Outlook on the web puts a reply's history after `<div id="appendonsend">` (then `<hr>` and
+  // `#divRplyFwdMsg`) inside the same editor.
+  historySelectors: ['#appendonsend', '#divRplyFwdMsg'],
   matches: (url) => HOSTS.has(url.hostname),
   findPeople,
   textRoots: (root) => queryAll(root, SELECTORS.body),

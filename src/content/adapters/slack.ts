@@ -15,7 +15,8 @@ import {
   readLabel,
   readText,
 } from './dom';
-import type { FoundPerson, SiteAdapter, ThreadMessage, ThreadView } from './types';
+import { siteInfo } from '../../shared/sites';
+import type { FoundPerson, SiteDescriptor, ThreadMessage, ThreadView } from './types';
 
 export const SELECTORS = {
   /** Rows of the virtual message list (channel and thread pane): iulspop valid-post/valid-thread
@@ -39,8 +40,6 @@ export const SELECTORS = {
   /** Composer carrying the channel id: iulspop valid-thread `data-channel-id` on `[data-qa=message_input]`. */
   composerChannel: ['[data-qa="message_input"][data-channel-id]'],
 } as const;
-
-export const FINGERPRINT = ['[data-qa="message_container"]', '[data-qa="virtual-list-item"]', '[data-message-sender]'];
 
 /** Thread-pane row id: `<channel>-<thread ts>-thread-list-threads-flexpane_<message ts>` (iulspop valid-thread). */
 const THREAD_ITEM_ID = /^([CDG][A-Z0-9]+)-(\d+\.\d+)-thread-list-.*_(\d+\.\d+)$/u;
@@ -121,8 +120,14 @@ function readThread(doc: Document, url: URL): ThreadView | null {
   return channel && messages.length > 0 ? { key: `slack:${channel}`, messages } : null;
 }
 
-export const slackAdapter: SiteAdapter = {
-  site: 'slack',
+export const slackAdapter: SiteDescriptor<'slack'> = {
+  ...siteInfo('slack'),
+  selectors: SELECTORS,
+  // Senders and mentions carry user ids; recycled virtual-list rows change `id` and `data-item-key`.
+  identityAttributes: ['data-message-sender', 'data-member-id', 'data-user-id', 'id', 'data-item-key'],
+  fingerprint: ['[data-qa="message_container"]', '[data-qa="virtual-list-item"]', '[data-message-sender]'],
+  quotedSelectors: [],
+  historySelectors: [],
   matches: (url) => url.hostname === 'app.slack.com' || url.hostname.endsWith('.slack.com'),
   findPeople,
   textRoots: (root) => queryAll(root, SELECTORS.text),

@@ -15,7 +15,11 @@ import {
   readLabel,
   readText,
 } from './dom';
-import type { FoundPerson, SiteAdapter, ThreadMessage, ThreadView } from './types';
+import { hostNames, siteInfo } from '../../shared/sites';
+import type { FoundPerson, SiteDescriptor, ThreadMessage, ThreadView } from './types';
+
+/** A quoted reply inside a message or a compose box: public selector map `[data-tid="quoted-reply-card"]`. */
+const QUOTED_REPLY = '[data-tid="quoted-reply-card"]';
 
 export const SELECTORS = {
   /** One rendered message row: gediz scroll.ts and m0nkmaster teams-export.js `[data-tid="chat-pane-item"]`;
@@ -32,8 +36,8 @@ export const SELECTORS = {
   /** Body text: m0nkmaster `[id^="content-"]:not([id^="content-control"])`; `[data-message-content]` (public selector map). */
   content: ['[id^="content-"]:not([id^="content-control"])', '[data-message-content]'],
   /** Reactions, "Edited" and quoted replies are not the message's own words: m0nkmaster
-   * `[data-tid="diverse-reaction-pill-button"]`, gediz `[id^="edited-"]`, public map `[data-tid="quoted-reply-card"]`. */
-  notProse: ['[data-tid="diverse-reaction-pill-button"]', '[id^="edited-"]', '[data-tid="quoted-reply-card"]'],
+   * `[data-tid="diverse-reaction-pill-button"]`, gediz `[id^="edited-"]`, and the quoted reply. */
+  notProse: ['[data-tid="diverse-reaction-pill-button"]', '[id^="edited-"]', QUOTED_REPLY],
   /** The signed-in user's own messages (rendered without author or avatar): public selector map `.fui-ChatMyMessage`. */
   ownMessage: ['.fui-ChatMyMessage'],
   /** Signed-in user's avatar (AAD id in its URL): gediz findSelfAvatar `[data-tid="me-control-avatar"]`. */
@@ -54,10 +58,8 @@ export const SELECTORS = {
   ],
 } as const;
 
-export const FINGERPRINT = ['[data-tid="chat-pane-item"]', '[data-tid="message-pane-list-viewport"]', '[data-tid="chat-pane-message"]'];
-
-// gediz/teams-web-chat-exporter src/utils/teams-urls.ts
-const HOSTS = new Set(['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft']);
+const INFO = siteInfo('teams');
+const HOSTS = hostNames(INFO.hosts);
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const AVATAR_USER = new RegExp(`/users/(${UUID})/profilepicture`, 'iu');
@@ -144,8 +146,14 @@ function readThread(doc: Document, url: URL): ThreadView | null {
   return title ? { key: `teams:${key}`, title, messages } : { key: `teams:${key}`, messages };
 }
 
-export const teamsAdapter: SiteAdapter = {
-  site: 'teams',
+export const teamsAdapter: SiteDescriptor<'teams'> = {
+  ...INFO,
+  selectors: SELECTORS,
+  // Author ids (`author-<mid>`, `8:orgid:` values in `id`/`data-tid`) and avatar URLs carry the AAD id.
+  identityAttributes: ['id', 'data-tid', 'src'],
+  fingerprint: ['[data-tid="chat-pane-item"]', '[data-tid="message-pane-list-viewport"]', '[data-tid="chat-pane-message"]'],
+  quotedSelectors: [QUOTED_REPLY],
+  historySelectors: [],
   matches: (url) => HOSTS.has(url.hostname),
   findPeople,
   textRoots: (root) => queryAll(root, SELECTORS.content),

@@ -1,4 +1,5 @@
 import type { PageIdentity, Site } from '../../shared/identity';
+import type { SiteInfo, WebSite } from '../../shared/sites';
 
 /** Where on the page a person was found; the annotator and the extract command report it. */
 export type FoundRole =
@@ -42,6 +43,8 @@ export interface ThreadView {
  */
 export interface SiteAdapter {
   site: Site;
+  /** Attributes the adapter reads identities from: a change to one (a recycled row) means a rescan of it. */
+  identityAttributes: readonly string[];
   /** Whether this adapter handles the page at this URL. */
   matches(url: URL): boolean;
   /** People shown under root: senders, recipients, authors, mentions, chips. */
@@ -52,4 +55,21 @@ export interface SiteAdapter {
   readThread(doc: Document, url: URL): ThreadView | null;
   /** Compose boxes (the user's own drafts) under root. */
   findComposeBoxes(root: ParentNode): HTMLElement[];
+}
+
+/**
+ * A site, described by its adapter: its entry in src/shared/sites.ts, and what only content code needs.
+ * Everything site-specific is here, so tables elsewhere (observed attributes, the fingerprint order,
+ * the draft reader's skip list, the manifest's hosts) are computed from the list of adapters.
+ */
+export interface SiteDescriptor<S extends WebSite = WebSite> extends SiteAdapter, SiteInfo {
+  site: S;
+  /** The adapter's selector table, each selector covered by a saved page (test/unit/adapters/index.test.ts). */
+  selectors: Readonly<Record<string, readonly string[]>>;
+  /** Hooks that only this site's pages have, to recognise a saved page without its URL. */
+  fingerprint: readonly string[];
+  /** Parts of a compose box that are not the user's words (a reply's quoted history), skipped by the draft check. */
+  quotedSelectors: readonly string[];
+  /** Where a reply's history starts inside a compose box: the draft check reads no further. */
+  historySelectors: readonly string[];
 }

@@ -4,6 +4,7 @@
  */
 import { foldName, initialKey, isGroupAddress, isInitialName, nameMatchKeys, normalizeEmail, siteKey, strongKey, type PageIdentity } from '../identity';
 import { nowIso, type Person, type Settings } from '../model';
+import { SITE_LABELS } from '../sites';
 import type { MarkerState, Sighting } from '../views';
 import type { HallwayDatabase, SeenRow } from './database';
 import { InvalidDataError, NotFoundError } from './errors';
@@ -206,7 +207,7 @@ export async function seenFor(db: HallwayDatabase, personId: string): Promise<Si
         : Boolean(await db.people.where('siteKeys').equals(row.key).first());
       if (isOwned || (await db.notThem.get([row.key, personId]))) continue;
       if (out.some((s) => s.key === row.key)) continue;
-      out.push({ key: row.key, name: row.name, label: row.email ?? `${SITE_LABEL[row.siteId!.site]} ${row.siteId!.id}`, host: row.host, at: row.at });
+      out.push({ key: row.key, name: row.name, label: row.email ?? `${SITE_LABELS[row.siteId!.site]} ${row.siteId!.id}`, host: row.host, at: row.at });
     }
     return out.sort((a, b) => b.at.localeCompare(a.at));
   });
@@ -220,8 +221,6 @@ export async function linkSeen(db: HallwayDatabase, personId: string, key: strin
   await db.seen.delete(key);
   return person;
 }
-
-const SITE_LABEL = { slack: 'Slack', teams: 'Teams', 'google-chat': 'Google Chat' } as const;
 
 /** "Not them": this address or id is not this person; the card stops asking, on every tab. */
 export async function rejectCandidate(db: HallwayDatabase, identity: PageIdentity, personId: string): Promise<void> {

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter } from '../../../src/content/adapters/types';
+import type { ContentContext, ContentPolicy } from '../../../src/content/context';
 import { DraftChecker, readDraft, type DraftCheckOptions } from '../../../src/content/draft-check';
 import type { DraftView } from '../../../src/shared/views';
+import { RELAXED, testContext } from './test-context';
 
 const HOSTILE: DraftView = {
   level: 'hostile',
@@ -24,6 +26,7 @@ function controlledCheck() {
 function adapterFor(selector: string): SiteAdapter {
   return {
     site: 'slack',
+    identityAttributes: [],
     matches: () => true,
     findPeople: () => [],
     textRoots: () => [],
@@ -32,16 +35,18 @@ function adapterFor(selector: string): SiteAdapter {
   };
 }
 
-let controller: AbortController;
+let ctx: ContentContext;
 let box: HTMLElement;
 
-function setUp(options: Partial<DraftCheckOptions> & Pick<DraftCheckOptions, 'check'>): DraftChecker {
+function setUp(options: Partial<DraftCheckOptions> & Pick<DraftCheckOptions, 'check'>, policy: Partial<ContentPolicy> = RELAXED): DraftChecker {
+  if (policy !== RELAXED) {
+    ctx.abort();
+    ctx = testContext({ policy });
+  }
   return new DraftChecker({
+    ctx,
     site: adapterFor('.composer [contenteditable="true"]'),
-    signal: controller.signal,
     isEnabled: true,
-    isTrusted: () => true,
-    shadowMode: 'open',
     ...options,
   });
 }
@@ -66,14 +71,14 @@ function rect(left: number, top: number, width: number, height: number): DOMRect
 
 beforeEach(() => {
   vi.useFakeTimers();
-  controller = new AbortController();
+  ctx = testContext();
   document.body.innerHTML = '<div class="composer"><div contenteditable="true" role="textbox"></div></div>';
   box = document.querySelector<HTMLElement>('[contenteditable]')!;
   box.getBoundingClientRect = () => rect(100, 400, 400, 120);
 });
 
 afterEach(() => {
-  controller.abort();
+  ctx.abort();
   vi.useRealTimers();
   document.documentElement.replaceChildren(document.createElement('head'), document.createElement('body'));
 });
@@ -271,7 +276,7 @@ describe('DraftChecker', () => {
   it('ignores events the page dispatches itself', () => {
     const { check } = controlledCheck();
     // The default trust check: jsdom's events, like a page's own, are untrusted.
-    setUp({ check, isTrusted: undefined });
+    setUp({ check }, { shadowMode: 'open' });
     type('this is useless');
     vi.advanceTimersByTime(1000);
     expect(check).not.toHaveBeenCalled();
@@ -287,8 +292,8 @@ describe('DraftChecker', () => {
     vi.advanceTimersByTime(1000);
     expect(check).not.toHaveBeenCalled();
 
-    controller.abort();
-    controller = new AbortController();
+    ctx.abort();
+    ctx = testContext();
     setUp({ check, site: null });
     type('this is useless');
     vi.advanceTimersByTime(1000);
@@ -363,7 +368,7 @@ describe('DraftChecker', () => {
 
   it('uses a closed shadow root by default', async () => {
     const { check, calls } = controlledCheck();
-    const checker = setUp({ check, shadowMode: undefined });
+    const checker = setUp({ check }, { isTrusted: () => true });
     type('this is useless');
     vi.advanceTimersByTime(500);
     calls[0]!.resolve(HOSTILE);
@@ -382,14 +387,14 @@ describe('DraftChecker', () => {
     expect(host(checker)!.style.getPropertyValue('display')).toBe('none');
   });
 
-  it('goes away with the signal', async () => {
+  it('goes away when the content context ends', async () => {
     const { check, calls } = controlledCheck();
     const checker = setUp({ check });
     type('this is useless');
     vi.advanceTimersByTime(500);
     calls[0]!.resolve(HOSTILE);
     await settle();
-    controller.abort();
+    ctx.abort();
     expect(host(checker)).toBeUndefined();
     type('more');
     vi.advanceTimersByTime(1000);

@@ -1,0 +1,145 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Annotator } from '../../../src/content/annotator';
+import type { ContentContext } from '../../../src/content/context';
+import { fakeLookup, fakeSite, installHighlights, painted } from './fakes';
+import { testContext } from './test-context';
+
+let ctx: ContentContext;
+let registry: ReturnType<typeof installHighlights>;
+
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+beforeEach(() => {
+  registry = installHighlights();
+  ctx = testContext();
+});
+
+afterEach(() => {
+  ctx.abort();
+  vi.unstubAllGlobals();
+  document.body.replaceChildren();
+});
+
+describe('Annotator', () => {
+  it('marks the people it was given states for, each in the look of its state', async () => {
+    const { lookup } = fakeLookup({ 'ada@example.com': 'known', 'grace@example.com': 'noted', 'bob@example.com': 'uncertain' });
+    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    annotator.process(
+      page(
+        '<p><span data-email="ada@example.com">Ada Lovelace</span> wrote to <span data-email="grace@example.com">Grace Hopper</span>, ' +
+          '<span data-email="bob@example.com">Bob</span> and <span data-email="new@example.com">Newcomer</span></p>',
+      ),
+    );
+    await annotator.flush();
+    expect(painted(registry, 'hallway-known')).toEqual(['Ada Lovelace']);
+    expect(painted(registry, 'hallway-noted')).toEqual(['Grace Hopper']);
+    expect(painted(registry, 'hallway-uncertain')).toEqual(['Bob']);
+    expect(painted(registry, 'hallway-unknown')).toEqual(['Newcomer']);
+  });
+
+  it('paints nothing for the user themself or for a list address', async () => {
+    const { lookup } = fakeLookup({ 'me@example.com': 'self', 'team@example.com': 'none' });
+    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    annotator.process(page('<span data-email="me@example.com">me</span><span data-email="team@example.com">Team</span>'));
+    await annotator.flush();
+    for (const name of registry.keys()) expect(painted(registry, name), name).toEqual([]);
+    const [me] = document.querySelectorAll('span');
+    expect(annotator.markForElement(me!)).toBeNull();
+  });
+
+  it('asks once for a person shown many times, and only about new people later', async () => {
+    const { lookup, batches } = fakeLookup({ 'ada@example.com': 'known' });
+    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    const body = page('<span data-email="ada@example.com">Ada</span><span data-email="ada@example.com">Ada L.</span>');
+    annotator.process(body);
+    await annotator.flush();
+    const more = document.createElement('span');
+    more.setAttribute('data-email', 'grace@example.com');
+    more.textContent = 'Grace';
+    body.append(more);
+    annotator.process(body);
+    await annotator.flush();
+    expect(batches).toEqual([['ada@example.com'], ['grace@example.com']]);
+    expect(painted(registry, 'hallway-known')).toEqual(['Ada', 'Ada L.']);
+  });
+
+  it('repaints every mark when the directory changes', async () => {
+    const { lookup, states } = fakeLookup({ 'ada@example.com': 'unknown' });
+    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    annotator.process(page('<span data-email="ada@example.com">Ada</span>'));
+    await annotator.flush();
+    expect(painted(registry, 'hallway-unknown')).toEqual(['Ada']);
+    states['ada@example.com'] = 'noted';
+    await annotator.refresh();
+    expect(painted(registry, 'hallway-unknown')).toEqual([]);
+    expect(painted(registry, 'hallway-noted')).toEqual(['Ada']);
+  });
+
+  it('moves the mark when a recycled row shows someone else', async () => {
+    const { lookup } = fakeLookup({ 'ada@example.com': 'known', 'grace@example.com': 'noted' });
+    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    const body = page('<div><span data-email="ada@example.com">Ada</span></div>');
+    annotator.process(body);
+    await annotator.flush();
+    const row = body.querySelector('span')!;
+    row.setAttribute('data-email', 'grace@example.com');
+    row.textContent = 'Grace';
+    annotator.process(body);
+    await annotator.flush();
+    expect(painted(registry, 'hallway-known')).toEqual([]);
+    expect(painted(registry, 'hallway-noted')).toEqual(['Grace']);
+    expect(annotator.markForElement(row)?.identity.email).toBe('grace@example.com');
+  });
+
+  it('marks known names in message text, but not unknown ones, and never inside an editor', async () => {
+    const { lookup } = fakeLookup({ 'Grace Hopper': 'known' });
+    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    annotator.setNames([
+      { key: 'p1', name: 'Grace Hopper' },
+      { key: 'p2', name: 'Alan Turing' },
+    ]);
+    annotator.process(
+      page('<div data-text>Ask Grace Hopper or Alan Turing.</div><div data-text><div contenteditable="true">Grace Hopper</div></div>'),
+    );
+    await annotator.flush();
+    expect(painted(registry, 'hallway-known')).toEqual(['Grace Hopper']);
+    expect(painted(registry, 'hallway-unknown')).toEqual([]);
+  });
+
+  it('caches nothing from a failed lookup and asks again on refresh', async () => {
+    let isFailing = true;
+    const lookup = vi.fn(async (identities: unknown[]) => (isFailing ? null : identities.map(() => 'known' as const)));
+    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    annotator.process(page('<span data-email="ada@example.com">Ada</span>'));
+    await annotator.flush();
+    expect(painted(registry, 'hallway-known')).toEqual([]);
+    isFailing = false;
+    await annotator.refresh();
+    expect(painted(registry, 'hallway-known')).toEqual(['Ada']);
+  });
+
+  it('hides every marker in privacy mode and shows them again', async () => {
+    const { lookup } = fakeLookup({ 'ada@example.com': 'known' });
+    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    annotator.process(page('<span data-email="ada@example.com">Ada</span>'));
+    await annotator.flush();
+    annotator.setShown(false);
+    expect([...registry.keys()]).toEqual([]);
+    expect(annotator.markForElement(document.querySelector('span'))).toBeNull();
+    annotator.setShown(true);
+    expect(painted(registry, 'hallway-known')).toEqual(['Ada']);
+  });
+
+  it('takes every marker off the page when the content context ends', async () => {
+    const { lookup } = fakeLookup({ 'ada@example.com': 'known' });
+    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    annotator.process(page('<span data-email="ada@example.com">Ada</span>'));
+    await annotator.flush();
+    ctx.abort();
+    expect([...registry.keys()]).toEqual([]);
+  });
+});
