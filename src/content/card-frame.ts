@@ -4,6 +4,7 @@
  * under a randomly named element. If the page moves, hides, covers or removes the frame, it closes.
  */
 import browser from 'webextension-polyfill';
+import { CARD_FRAME_SHADOW } from '../ui/tokens';
 import { randomHostTag } from './host-element';
 
 const WIDTH = 340;
@@ -21,7 +22,7 @@ const FRAME_CSS = `
     border-radius: 10px;
     background: transparent;
     color-scheme: normal;
-    box-shadow: 0 10px 30px rgb(0 0 0 / 0.18), 0 1px 3px rgb(0 0 0 / 0.12);
+    box-shadow: ${CARD_FRAME_SHADOW};
   }
 `;
 

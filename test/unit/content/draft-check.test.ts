@@ -66,6 +66,8 @@ function rect(left: number, top: number, width: number, height: number): DOMRect
 
 beforeEach(() => {
   vi.useFakeTimers();
+  // jsdom has no matchMedia; the mark asks it for the system's theme when the page has no background.
+  vi.stubGlobal('matchMedia', (query: string) => ({ matches: false, media: query }));
   controller = new AbortController();
   document.body.innerHTML = '<div class="composer"><div contenteditable="true" role="textbox"></div></div>';
   box = document.querySelector<HTMLElement>('[contenteditable]')!;
@@ -75,6 +77,7 @@ beforeEach(() => {
 afterEach(() => {
   controller.abort();
   vi.useRealTimers();
+  vi.unstubAllGlobals();
   document.documentElement.replaceChildren(document.createElement('head'), document.createElement('body'));
 });
 
@@ -120,6 +123,24 @@ describe('DraftChecker', () => {
     // Page-derived strings are text, never markup.
     expect(shadow.querySelector('li b')).toBeNull();
     expect(shadow.textContent).toContain('Say what you need and why.');
+  });
+
+  it("takes the page's theme, not the system's", async () => {
+    const { check, calls } = controlledCheck();
+    const checker = setUp({ check });
+    type('This is useless.');
+    vi.advanceTimersByTime(500);
+    calls[0]!.resolve(HOSTILE);
+    await settle();
+    const wrap = host(checker)!.shadowRoot!.querySelector('div')!;
+    expect(wrap.getAttribute('style')).toBe('color-scheme: light;');
+
+    document.body.style.backgroundColor = 'rgb(31, 31, 31)';
+    type('This is still useless.');
+    vi.advanceTimersByTime(500);
+    calls[1]!.resolve(HOSTILE);
+    await settle();
+    expect(wrap.getAttribute('style')).toBe('color-scheme: dark;');
   });
 
   it('opens the popover on hover and on focus, without taking focus on click', async () => {
