@@ -1,4 +1,5 @@
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../shared/limits';
 import { ProtocolError, send } from '../shared/protocol';
 import { ErrorLine } from './card-footer';
 import type { UpdateCard } from './use-card-view';
@@ -57,7 +58,7 @@ export function AddPersonForm({ initialName, update, isFocused = false, onCancel
           data-testid="card-add-name"
           type="text"
           required
-          maxLength={200}
+          maxLength={LIMITS.name}
           autoComplete="off"
           value={name}
           onInput={(e) => setName(e.currentTarget.value)}
@@ -70,7 +71,7 @@ export function AddPersonForm({ initialName, update, isFocused = false, onCancel
             id={`${base}-team`}
             data-testid="card-add-team"
             type="text"
-            maxLength={200}
+            maxLength={LIMITS.shortText}
             autoComplete="off"
             placeholder="Optional"
             value={team}
@@ -83,7 +84,7 @@ export function AddPersonForm({ initialName, update, isFocused = false, onCancel
             id={`${base}-role`}
             data-testid="card-add-role"
             type="text"
-            maxLength={200}
+            maxLength={LIMITS.shortText}
             autoComplete="off"
             placeholder="Optional"
             value={role}

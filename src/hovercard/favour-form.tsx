@@ -1,4 +1,5 @@
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../shared/limits';
 import { FAVOUR_EFFORTS, type Favour } from '../shared/model';
 
 export type Direction = Favour['direction'];
@@ -46,7 +47,7 @@ export function FavourForm({ id, direction, isBusy, onSave, onCancel }: Props) {
         data-testid="card-favour-what"
         type="text"
         required
-        maxLength={2000}
+        maxLength={LIMITS.favour}
         autoComplete="off"
         placeholder={wording.example}
         value={what}

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../shared/limits';
 import { nowIso } from '../shared/model';
 import { send } from '../shared/protocol';
 import type { CardView } from '../shared/views';
@@ -84,7 +85,7 @@ export function PersonActions({ view, personId, name, update }: Props) {
           type="text"
           autoComplete="off"
           enterKeyHint="done"
-          maxLength={20_000}
+          maxLength={LIMITS.longText}
           placeholder="Add a quick note…"
           value={note}
           // Read-only rather than disabled while saving: a disabled input drops focus mid-typing.

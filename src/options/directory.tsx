@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { LIMITS, MAX_LIST_PAGE } from '../shared/limits';
 import { send } from '../shared/protocol';
 import type { PeopleSort, PersonSummary } from '../shared/views';
 import { errorText } from '../ui/error-text';
@@ -9,8 +10,6 @@ import { useDebounced } from './use-debounced';
 
 /** Rows fetched per page: enough to scroll, few enough to render at once with 10,000 people. */
 const PAGE_SIZE = 100;
-/** The service worker's limit for one `people.list` call. */
-const MAX_PAGE = 1000;
 
 const SORT_LABELS: Record<PeopleSort, string> = { lastInteraction: 'Last interaction', name: 'Name', team: 'Team' };
 
@@ -68,7 +67,7 @@ export function Directory({ refreshKey, selectedId, onAdd, onImport }: Props) {
       return;
     }
     // Reload as many rows as are on screen, so an edit does not collapse a long scrolled list.
-    void load(0, Math.min(MAX_PAGE, Math.max(PAGE_SIZE, shownCount.current)));
+    void load(0, Math.min(MAX_LIST_PAGE, Math.max(PAGE_SIZE, shownCount.current)));
   }, [refreshKey]);
 
   const isEmptyDirectory = total === 0 && !debounced && !error;
@@ -94,7 +93,7 @@ export function Directory({ refreshKey, selectedId, onAdd, onImport }: Props) {
           class="search"
           placeholder="Search names, teams, topics, notes…"
           autoComplete="off"
-          maxLength={500}
+          maxLength={LIMITS.query}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {

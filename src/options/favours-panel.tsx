@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { LIMITS } from '../shared/limits';
 import { send } from '../shared/protocol';
 import type { Favour } from '../shared/model';
 import { favourBalance } from '../shared/favours';
@@ -73,7 +74,7 @@ export function FavoursPanel({ personId, favours, onChange }: Props) {
           <input
             id={`${base}-what`}
             data-testid="favour-what"
-            maxLength={2000}
+            maxLength={LIMITS.favour}
             placeholder="e.g. reviewed my design doc"
             value={what}
             onInput={(e) => setWhat(e.currentTarget.value)}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { LIMITS } from '../shared/limits';
 import { send } from '../shared/protocol';
 import type { Interaction, InteractionKind } from '../shared/model';
 import { formatDate, isoFromDateInput, relativeTime, todayDateInput } from '../ui/format';
@@ -71,7 +72,7 @@ export function InteractionsPanel({ personId, interactions, onChange }: Props) {
           <input
             id={`${base}-summary`}
             data-testid="interaction-summary"
-            maxLength={20_000}
+            maxLength={LIMITS.longText}
             value={summary}
             onInput={(e) => setSummary(e.currentTarget.value)}
           />
