@@ -6,8 +6,8 @@ import type { CardView } from '../shared/views';
 import { CardFooter, ErrorLine } from './card-footer';
 import { FavourForm, type Direction } from './favour-form';
 import { freshView } from './fresh-view';
-import { openPeoplePage } from './pages';
 import type { UpdateCard } from './use-card-view';
+import { openPeoplePage } from '../ui/links';
 import { useRequest } from '../ui/use-request';
 
 interface Props {
