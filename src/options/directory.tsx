@@ -4,6 +4,7 @@ import { send } from '../shared/protocol';
 import type { PeopleSort, PersonSummary } from '../shared/views';
 import { errorText } from '../ui/error-text';
 import { count } from '../ui/format';
+import { ChoiceSelect } from './choice-select';
 import { EmptyState } from './empty-state';
 import { PersonRow } from './person-row';
 import { useDebounced } from './use-debounced';
@@ -105,13 +106,7 @@ export function Directory({ refreshKey, selectedId, onAdd, onImport }: Props) {
         />
         <span class="tool">
           <label for={`${base}-sort`}>Sort by</label>
-          <select id={`${base}-sort`} data-testid="sort" value={effectiveSort} disabled={isGrouped} onChange={(e) => setSort(e.currentTarget.value as PeopleSort)}>
-            {(Object.keys(SORT_LABELS) as PeopleSort[]).map((key) => (
-              <option key={key} value={key}>
-                {SORT_LABELS[key]}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect id={`${base}-sort`} labels={SORT_LABELS} value={effectiveSort} onChange={setSort} isDisabled={isGrouped} testId="sort" />
         </span>
         <label class="check tool">
           <input type="checkbox" data-testid="group-by-team" checked={isGrouped} onChange={(e) => setIsGrouped(e.currentTarget.checked)} />
