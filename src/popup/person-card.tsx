@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { PersonSummary, TabPerson } from '../shared/views';
 import { Chips } from '../ui/chips';
+import { errorText } from '../ui/error-text';
 import { balanceInWords, oneSidedHint, relativeTime } from '../ui/format';
 import { openPeoplePage } from '../ui/links';
 
@@ -40,7 +41,7 @@ export function PersonCard({ summary, isSelected, isNoting, onSelect, onStartNot
       setIsEditing(false);
       await onChanged();
     } catch (e) {
-      onError((e as Error).message);
+      onError(errorText(e));
     }
   }
 
@@ -156,7 +157,7 @@ export function UnknownPersonRow({ person, isSelected, onAdded, onError }: { per
       await send('people.create', { displayName: person.name || person.email || 'Unnamed', emails: person.email ? [person.email] : [] });
       await onAdded();
     } catch (e) {
-      onError((e as Error).message);
+      onError(errorText(e));
     } finally {
       setIsAdding(false);
     }

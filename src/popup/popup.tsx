@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send } from '../shared/protocol';
 import type { PersonSummary, TabPeople, TabPerson } from '../shared/views';
+import { errorText } from '../ui/error-text';
 import { Nudge } from './nudge';
 import { PersonCard, UnknownPersonRow } from './person-card';
 import { Reminders } from './reminders';
@@ -48,7 +49,7 @@ export function Popup() {
       if (privacyChanges.current === privacyAtStart) setIsPrivate(settings.isPrivacyModeOn);
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }, [tabId]);
 
@@ -125,7 +126,7 @@ export function Popup() {
       await send('settings.update', { patch: { isPrivacyModeOn: isOn } });
       setIsPrivate(isOn);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }
 
@@ -135,7 +136,7 @@ export function Popup() {
       await send('site.setEnabled', { tabId, host: tab.host, isEnabled });
       await refresh();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }
 
