@@ -7,6 +7,7 @@
  * notes on that person. Which element is which person lives in WeakMaps in this isolated world.
  */
 import { identityKey, type PageIdentity } from '../shared/identity';
+import { MAX_LOOKUP } from '../shared/limits';
 import type { MarkerState } from '../shared/views';
 import { isInNoGoZone, NO_GO_SELECTOR } from './adapters/dom';
 import { buildNameMatcher, findEmailsInText, findLinkedPeople, findNamesInText, type NameMatcher } from './adapters/generic';
@@ -33,9 +34,6 @@ const HIGHLIGHT_NAMES: Record<Exclude<MarkerState, 'self' | 'none'>, string> = {
 
 /** How often marks on nodes that left the page are dropped. */
 const SWEEP_EVERY_MS = 1000;
-
-/** Identities per lookup message: the protocol's limit (src/background/checks.ts). */
-export const MAX_LOOKUP = 5000;
 
 /** Text that is never prose (scripts, styles) is skipped before any matching. */
 const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'TEXTAREA']);

@@ -5,6 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { ContentContext } from './context';
+import { CARD_FRAME_SHADOW } from '../ui/tokens';
 import { randomHostTag } from './host-element';
 
 const WIDTH = 340;
@@ -22,7 +23,7 @@ const FRAME_CSS = `
     border-radius: 10px;
     background: transparent;
     color-scheme: normal;
-    box-shadow: 0 10px 30px rgb(0 0 0 / 0.18), 0 1px 3px rgb(0 0 0 / 0.12);
+    box-shadow: ${CARD_FRAME_SHADOW};
   }
 `;
 

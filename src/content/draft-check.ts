@@ -4,6 +4,7 @@
  * draft is only read, after typing pauses, and handed to `check`. Nothing is ever written to the box, and
  * the text goes nowhere else: not into the page's DOM, not into storage, not into a field of this class.
  */
+import { MAX_DRAFT_CHARS } from '../shared/limits';
 import type { DraftView } from '../shared/views';
 import { ADAPTERS } from './adapters';
 import { isElement } from './adapters/dom';
@@ -12,8 +13,6 @@ import type { ContentContext } from './context';
 import { DraftIndicator } from './draft-indicator';
 
 const DEBOUNCE_MS = 500;
-/** The analysis is linear in the text; the start of a draft is what the user is writing. */
-const MAX_CHARS = 5000;
 /** While the mark shows: how often to see whether the box moved, emptied (a chat clears it on send
  * without any input event) or went away (a compose window closed). */
 const WATCH_MS = 400;
@@ -52,7 +51,7 @@ function isTextField(box: HTMLElement): box is HTMLTextAreaElement | HTMLInputEl
  * `innerText`, which lays out the whole editor (a long reply with its history) on every check; the walk
  * stops once it has enough and leaves quoted history out.
  */
-export function readDraft(box: HTMLElement, max = MAX_CHARS): string {
+export function readDraft(box: HTMLElement, max = MAX_DRAFT_CHARS): string {
   if (isTextField(box)) return box.value.slice(0, max);
   const walker = document.createTreeWalker(box, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>

@@ -9,7 +9,9 @@
  */
 import type { DraftView } from '../shared/views';
 import type { ContentContext } from './context';
+import { DRAFT_INDICATOR as COLOUR, lightDark } from '../ui/tokens';
 import { randomHostTag } from './host-element';
+import { pageTheme } from './page-theme';
 
 export type ShownLevel = Exclude<DraftView['level'], 'ok'>;
 
@@ -41,12 +43,15 @@ const CSS = `
     font: 700 12px/${SIZE}px system-ui, sans-serif;
     text-align: center;
     cursor: help;
-    color: #fff;
-    background: #c5221f;
-    box-shadow: 0 0 0 2px #fff, 0 1px 3px rgb(0 0 0 / 0.35);
+    color: ${lightDark(COLOUR.onHostile)};
+    background: ${lightDark(COLOUR.hostile)};
+    box-shadow: 0 0 0 2px ${lightDark(COLOUR.ring)}, 0 1px 3px ${lightDark(COLOUR.dotShadow)};
   }
-  .dot.passive-aggressive { background: #f9ab00; color: #3c2a00; }
-  .dot:focus-visible { outline: 2px solid #1a73e8; outline-offset: 3px; }
+  .dot.passive-aggressive {
+    background: ${lightDark(COLOUR.passiveAggressive)};
+    color: ${lightDark(COLOUR.onPassiveAggressive)};
+  }
+  .dot:focus-visible { outline: 2px solid ${lightDark(COLOUR.focus)}; outline-offset: 3px; }
   .pop {
     position: absolute;
     box-sizing: border-box;
@@ -54,10 +59,10 @@ const CSS = `
     max-width: 280px;
     padding: 10px 12px;
     border-radius: 8px;
-    background: #fff;
-    color: #202124;
-    color-scheme: light;
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18), 0 1px 3px rgb(0 0 0 / 0.12);
+    background: ${lightDark(COLOUR.surface)};
+    color: ${lightDark(COLOUR.text)};
+    box-shadow: 0 0 0 1px ${lightDark(COLOUR.edge)}, 0 8px 24px ${lightDark(COLOUR.shadow)},
+      0 1px 3px ${lightDark(COLOUR.shadowNear)};
     font: 13px/1.4 system-ui, sans-serif;
     text-align: left;
     white-space: normal;
@@ -68,7 +73,7 @@ const CSS = `
   .pop.below { top: ${SIZE + 6}px; }
   .pop.end { right: 0; }
   .pop.start { left: 0; }
-  .brand { margin: 0 0 2px; font-size: 11px; color: #5f6368; }
+  .brand { margin: 0 0 2px; font-size: 11px; color: ${lightDark(COLOUR.muted)}; }
   .title { margin: 0 0 6px; font-weight: 600; }
   ul { margin: 0 0 6px; padding: 0 0 0 16px; }
   li { margin: 0; }
@@ -82,6 +87,7 @@ function clip(text: string, max: number): string {
 
 interface Parts {
   host: HTMLElement;
+  wrap: HTMLElement;
   dot: HTMLButtonElement;
   pop: HTMLElement;
   title: HTMLElement;
@@ -128,6 +134,8 @@ export class DraftIndicator {
     if (!this.isIntact()) this.remove();
     const parts = this.parts ?? this.build();
     this.box = box;
+    // The CSS's light-dark() colours follow this; the page may have changed theme since the last mark.
+    parts.wrap.style.colorScheme = pageTheme();
     parts.dot.className = `dot ${level}`;
     parts.dot.setAttribute('aria-label', LABELS[level].aria);
     parts.title.textContent = LABELS[level].title;
@@ -234,7 +242,7 @@ export class DraftIndicator {
     });
     watcher.observe(host, { attributes: true });
 
-    this.parts = { host, dot, pop, title, list, suggestion, watcher, listeners };
+    this.parts = { host, wrap, dot, pop, title, list, suggestion, watcher, listeners };
     this.place(null);
     document.documentElement.append(host);
     return this.parts;

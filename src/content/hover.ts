@@ -7,6 +7,7 @@ import type { CardTheme } from '../shared/views';
 import type { Annotator, Mark } from './annotator';
 import type { CardFrame } from './card-frame';
 import type { ContentContext } from './context';
+import { pageTheme } from './page-theme';
 
 /** How long the pointer rests on a name before the card opens, and leaves it before it closes. */
 const INTENT_MS = 300;
@@ -30,23 +31,6 @@ function isInside(range: Range, x: number, y: number): boolean {
     if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
   }
   return false;
-}
-
-function luminance(color: string): number | null {
-  const parts = color.match(/[\d.]+/gu)?.map(Number);
-  if (!parts || parts.length < 3 || parts[3] === 0) return null;
-  const [r = 0, g = 0, b = 0] = parts;
-  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-}
-
-/** The page's own theme, from its background colour, so the card matches the app, not the OS. */
-export function pageTheme(): CardTheme {
-  for (const element of [document.body, document.documentElement]) {
-    if (!element) continue;
-    const value = luminance(getComputedStyle(element).backgroundColor);
-    if (value !== null) return value < 0.5 ? 'dark' : 'light';
-  }
-  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
 export class HoverCards {

@@ -1,4 +1,6 @@
+import type { Ref } from 'preact';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../shared/limits';
 import { ProtocolError, send } from '../shared/protocol';
 import { ErrorLine } from './card-footer';
 import type { UpdateCard } from './use-card-view';
@@ -49,47 +51,19 @@ export function AddPersonForm({ initialName, update, isFocused = false, onCancel
         void add();
       }}
     >
-      <div class="field">
-        <label for={`${base}-name`}>Name</label>
-        <input
-          ref={nameRef}
-          id={`${base}-name`}
-          data-testid="card-add-name"
-          type="text"
-          required
-          maxLength={200}
-          autoComplete="off"
-          value={name}
-          onInput={(e) => setName(e.currentTarget.value)}
-        />
-      </div>
+      <TextField
+        id={`${base}-name`}
+        label="Name"
+        testId="card-add-name"
+        maxLength={LIMITS.name}
+        value={name}
+        onInput={setName}
+        inputRef={nameRef}
+        isRequired
+      />
       <div class="field-row">
-        <div class="field">
-          <label for={`${base}-team`}>Team</label>
-          <input
-            id={`${base}-team`}
-            data-testid="card-add-team"
-            type="text"
-            maxLength={200}
-            autoComplete="off"
-            placeholder="Optional"
-            value={team}
-            onInput={(e) => setTeam(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for={`${base}-role`}>Role</label>
-          <input
-            id={`${base}-role`}
-            data-testid="card-add-role"
-            type="text"
-            maxLength={200}
-            autoComplete="off"
-            placeholder="Optional"
-            value={role}
-            onInput={(e) => setRole(e.currentTarget.value)}
-          />
-        </div>
+        <TextField id={`${base}-team`} label="Team" testId="card-add-team" maxLength={LIMITS.shortText} value={team} onInput={setTeam} />
+        <TextField id={`${base}-role`} label="Role" testId="card-add-role" maxLength={LIMITS.shortText} value={role} onInput={setRole} />
       </div>
       <ErrorLine error={error} />
       <div class="form-buttons">
@@ -103,5 +77,37 @@ export function AddPersonForm({ initialName, update, isFocused = false, onCancel
         </button>
       </div>
     </form>
+  );
+}
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  testId: string;
+  maxLength: number;
+  value: string;
+  onInput(value: string): void;
+  inputRef?: Ref<HTMLInputElement>;
+  /** A field that is not required says so in its placeholder. */
+  isRequired?: boolean;
+}
+
+function TextField({ id, label, testId, maxLength, value, onInput, inputRef, isRequired = false }: TextFieldProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        ref={inputRef}
+        id={id}
+        data-testid={testId}
+        type="text"
+        required={isRequired}
+        maxLength={maxLength}
+        autoComplete="off"
+        placeholder={isRequired ? undefined : 'Optional'}
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+    </div>
   );
 }

@@ -12,12 +12,10 @@ export function HoverCard() {
   const theme = view?.theme;
 
   // The card takes the host page's theme, not the system's: a dark Slack on a light desktop should
-  // get a dark card. Set before paint so the card never flashes in the other theme.
+  // get a dark card (hovercard.css turns the attribute into color-scheme). Set before paint so the card
+  // never flashes in the other theme.
   useLayoutEffect(() => {
-    if (!theme) return;
-    const root = document.documentElement;
-    root.dataset.theme = theme;
-    root.style.colorScheme = theme;
+    if (theme) document.documentElement.dataset.theme = theme;
   }, [theme]);
 
   const isShown = view !== null;

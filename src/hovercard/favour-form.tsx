@@ -1,10 +1,10 @@
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../shared/limits';
 import { FAVOUR_EFFORTS, type Favour } from '../shared/model';
+import { EFFORT_LABELS } from '../ui/labels';
 
 export type Direction = Favour['direction'];
 type Effort = Favour['effort'];
-
-const EFFORT_LABELS: Record<Effort, string> = { small: 'Small', medium: 'Medium', large: 'Large' };
 
 const WORDING: Record<Direction, { label: string; example: string }> = {
   asked: { label: 'What did they help with?', example: 'e.g. reviewed my design doc' },
@@ -46,7 +46,7 @@ export function FavourForm({ id, direction, isBusy, onSave, onCancel }: Props) {
         data-testid="card-favour-what"
         type="text"
         required
-        maxLength={2000}
+        maxLength={LIMITS.favour}
         autoComplete="off"
         placeholder={wording.example}
         value={what}

@@ -1,21 +1,14 @@
-import type { InteractionKind, Note } from '../shared/model';
+import type { Note } from '../shared/model';
 import type { CardView, PersonDetail } from '../shared/views';
 import { Chips } from '../ui/chips';
 import { balanceInWords, formatDate, oneSidedHint, relativeTime } from '../ui/format';
+import { INTERACTION_KIND_LABELS } from '../ui/labels';
 import { LinkSeen } from './link-seen';
 import { PersonActions } from './person-actions';
 import { PersonHeader } from './person-header';
 import type { UpdateCard } from './use-card-view';
 
 const SHOWN_NOTES = 3;
-
-const KIND_LABELS: Record<InteractionKind, string> = {
-  email: 'Email',
-  chat: 'Chat',
-  call: 'Call',
-  'in-person': 'In person',
-  other: 'Other',
-};
 
 function When({ iso }: { iso: string }) {
   return (
@@ -91,7 +84,7 @@ export function KnownPerson({ view, detail, update }: Props) {
           <dd data-testid="card-last-interaction">
             {lastInteraction ? (
               <>
-                {KIND_LABELS[lastInteraction.kind]} · <When iso={lastInteraction.at} />
+                {INTERACTION_KIND_LABELS[lastInteraction.kind]} · <When iso={lastInteraction.at} />
               </>
             ) : (
               <span class="muted">Nothing logged</span>

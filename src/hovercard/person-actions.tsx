@@ -1,11 +1,12 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../shared/limits';
 import { send } from '../shared/protocol';
 import type { CardView } from '../shared/views';
 import { CardFooter, ErrorLine } from './card-footer';
 import { FavourForm, type Direction } from './favour-form';
 import { freshView } from './fresh-view';
-import { openPeoplePage } from './pages';
 import type { UpdateCard } from './use-card-view';
+import { openPeoplePage } from '../ui/links';
 import { useRequest } from '../ui/use-request';
 
 interface Props {
@@ -83,7 +84,7 @@ export function PersonActions({ view, personId, name, update }: Props) {
           type="text"
           autoComplete="off"
           enterKeyHint="done"
-          maxLength={20_000}
+          maxLength={LIMITS.longText}
           placeholder="Add a quick note…"
           value={note}
           // Read-only rather than disabled while saving: a disabled input drops focus mid-typing.

@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
+import { MAX_CARD_HEIGHT } from '../shared/limits';
 import { send } from '../shared/protocol';
-
-/** The most the service worker accepts for `card.resize` (src/background/checks.ts). */
-const MAX_HEIGHT = 2000;
 
 /**
  * Tells the content script how tall the card is, so it can size the frame to fit: the frame cannot
@@ -17,7 +15,7 @@ export function useReportedHeight(): (element: HTMLElement | null) => void {
         if (!entry) return;
         const box = entry.borderBoxSize[0];
         const measured = box ? box.blockSize : entry.target.getBoundingClientRect().height;
-        const height = Math.min(Math.ceil(measured), MAX_HEIGHT);
+        const height = Math.min(Math.ceil(measured), MAX_CARD_HEIGHT);
         if (height === lastHeight.current) return;
         lastHeight.current = height;
         void send('card.resize', { height }).catch(() => undefined);

@@ -1,19 +1,17 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { ImportReport } from '../shared/views';
-import type { Problem } from '../shared/validate';
 import { errorText } from '../ui/error-text';
 import { count, todayDateInput } from '../ui/format';
 import { downloadText } from './download';
+import { ImportFailed, ProblemList, sendImport, type ImportOutcome } from './import-outcome';
 
 /** Enough problems to see what is wrong with a file without scrolling through thousands. */
 const PROBLEMS_SHOWN = 50;
 
 type Mode = 'merge' | 'replace';
-type Outcome =
-  | { kind: 'imported'; report: ImportReport; mode: Mode }
-  | { kind: 'refused'; problems: Problem[] }
-  | { kind: 'failed'; message: string };
+/** An import keeps the mode it ran in: the words for what it did depend on it. */
+type Outcome = Exclude<ImportOutcome, { kind: 'imported' }> | { kind: 'imported'; report: ImportReport; mode: Mode };
 
 interface Props {
   /** The id of the file input, so other parts of the page can open the file picker. */
@@ -78,16 +76,14 @@ export function BackupSection({ fileInputId, onImported }: Props) {
         setOutcome({ kind: 'refused', problems: [{ path: '(file)', message: 'this is not a Hallway backup (expected an object)' }] });
         return;
       }
-      const result = await send('backup.import', { data, mode });
-      if (result.ok) {
-        setOutcome({ kind: 'imported', report: result.report, mode });
-        setMergePreview(null);
-        onImported();
-      } else {
-        setOutcome({ kind: 'refused', problems: result.problems });
+      const outcome = await sendImport(data, mode);
+      if (outcome.kind !== 'imported') {
+        setOutcome(outcome);
+        return;
       }
-    } catch (e) {
-      setOutcome({ kind: 'failed', message: errorText(e) });
+      setOutcome({ ...outcome, mode });
+      setMergePreview(null);
+      onImported();
     } finally {
       setIsBusy(false);
     }
@@ -181,7 +177,7 @@ export function BackupSection({ fileInputId, onImported }: Props) {
               {isBusy ? 'Importing…' : mode === 'replace' ? 'Replace everything with this file' : 'Import'}
             </button>
           </div>
-          <div aria-live="polite">{outcome && <ImportOutcome outcome={outcome} />}</div>
+          <div aria-live="polite">{outcome && <OutcomeMessage outcome={outcome} />}</div>
         </form>
       </div>
     </section>
@@ -205,7 +201,7 @@ function MergedList({ merged }: { merged: ImportReport['merged'] }) {
   );
 }
 
-function ImportOutcome({ outcome }: { outcome: Outcome }) {
+function OutcomeMessage({ outcome }: { outcome: Outcome }) {
   if (outcome.kind === 'imported') {
     const { report, mode } = outcome;
     const parts = [
@@ -230,14 +226,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
       </div>
     );
   }
-  if (outcome.kind === 'failed') {
-    return (
-      <div class="result result--error" data-testid="import-result" data-outcome="error">
-        <p>{outcome.message}</p>
-        <p>Nothing was changed.</p>
-      </div>
-    );
-  }
+  if (outcome.kind === 'failed') return <ImportFailed message={outcome.message} testId="import-result" />;
   const shown = outcome.problems.slice(0, PROBLEMS_SHOWN);
   const hidden = outcome.problems.length - shown.length;
   return (
@@ -245,15 +234,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
       <p>
         <strong>Nothing was changed.</strong> The file has {count(outcome.problems.length, 'problem', 'problems')}:
       </p>
-      <ul class="problems">
-        {shown.map((problem, i) => (
-          <li key={i}>
-            {problem.path && <code>{problem.path}</code>}
-            {problem.path && ': '}
-            {problem.message}
-          </li>
-        ))}
-      </ul>
+      <ProblemList problems={shown} />
       {hidden > 0 && <p>…and {count(hidden, 'more problem', 'more problems')}.</p>}
     </div>
   );

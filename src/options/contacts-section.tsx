@@ -9,11 +9,12 @@ import {
   type ExistingPerson,
   type ImportPreview,
 } from './contacts/preview';
+import { MAX_LIST_PAGE } from '../shared/limits';
 import { send } from '../shared/protocol';
-import type { Problem } from '../shared/validate';
 import { errorText } from '../ui/error-text';
 import { count, todayDateInput } from '../ui/format';
 import { downloadText } from './download';
+import { ImportFailed, ProblemList, sendImport, type ImportOutcome } from './import-outcome';
 
 /** Rows shown in the preview table: enough to see that the columns were read right. */
 const ROWS_SHOWN = 20;
@@ -21,18 +22,11 @@ const ROWS_SHOWN = 20;
 const ITEMS_SHOWN = 100;
 /** Contact exports are kilobytes; a file this large is something else, and reading it would stall the page. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** The most `people.list` gives in one answer. */
-const PAGE_SIZE = 1000;
 
 type Stage =
   | { kind: 'reading' }
   | { kind: 'unreadable'; message: string }
   | { kind: 'preview'; fileName: string; preview: ImportPreview };
-
-type Outcome =
-  | { kind: 'added'; people: number }
-  | { kind: 'refused'; problems: Problem[] }
-  | { kind: 'failed'; message: string };
 
 interface Props {
   onImported(): void;
@@ -41,8 +35,8 @@ interface Props {
 /** Everyone's addresses, page by page, so the preview can tell a new person from someone already here. */
 async function existingPeople(): Promise<ExistingPerson[]> {
   const people: ExistingPerson[] = [];
-  for (let offset = 0; ; offset += PAGE_SIZE) {
-    const page = await send('people.list', { offset, limit: PAGE_SIZE });
+  for (let offset = 0; ; offset += MAX_LIST_PAGE) {
+    const page = await send('people.list', { offset, limit: MAX_LIST_PAGE });
     people.push(...page.people);
     if (!page.people.length || people.length >= page.total) return people;
   }
@@ -53,7 +47,7 @@ export function ContactsSection({ onImported }: Props) {
   const [exportError, setExportError] = useState<string | null>(null);
   const [exportStatus, setExportStatus] = useState('');
   const [stage, setStage] = useState<Stage | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   // A new key empties the file input, so choosing the same file again after Cancel reads it again.
   const [inputKey, setInputKey] = useState(0);
@@ -109,22 +103,14 @@ export function ContactsSection({ onImported }: Props) {
   async function confirm(preview: ImportPreview) {
     setIsBusy(true);
     setOutcome(null);
-    try {
-      // One request for every new person: the service worker checks the whole batch and writes it in
-      // one transaction, so an import is added entirely or not at all.
-      const result = await send('backup.import', { data: importBackupOf(preview.people), mode: 'merge' });
-      if (result.ok) {
-        setOutcome({ kind: 'added', people: result.report.people });
-        cancel();
-        onImported();
-      } else {
-        setOutcome({ kind: 'refused', problems: result.problems });
-      }
-    } catch (e) {
-      setOutcome({ kind: 'failed', message: errorText(e) });
-    } finally {
-      setIsBusy(false);
-    }
+    // One request for every new person: the service worker checks the whole batch and writes it in
+    // one transaction, so an import is added entirely or not at all.
+    const outcome = await sendImport(importBackupOf(preview.people), 'merge');
+    setIsBusy(false);
+    setOutcome(outcome);
+    if (outcome.kind !== 'imported') return;
+    cancel();
+    onImported();
   }
 
   return (
@@ -167,13 +153,8 @@ export function ContactsSection({ onImported }: Props) {
           <p class="field-hint">Nothing is added until you confirm the preview.</p>
           <div aria-live="polite">
             {stage?.kind === 'reading' && <p class="muted">Reading the file…</p>}
-            {stage?.kind === 'unreadable' && (
-              <div class="result result--error" data-testid="contacts-result" data-outcome="error">
-                <p>{stage.message}</p>
-                <p>Nothing was changed.</p>
-              </div>
-            )}
-            {outcome && <ImportOutcome outcome={outcome} />}
+            {stage?.kind === 'unreadable' && <ImportFailed message={stage.message} testId="contacts-result" />}
+            {outcome && <OutcomeMessage outcome={outcome} />}
           </div>
         </div>
       </div>
@@ -300,36 +281,21 @@ function More({ total }: { total: number }) {
   return hidden > 0 ? <p class="muted">…and {count(hidden, 'more', 'more')}.</p> : null;
 }
 
-function ImportOutcome({ outcome }: { outcome: Outcome }) {
-  if (outcome.kind === 'added') {
+function OutcomeMessage({ outcome }: { outcome: ImportOutcome }) {
+  if (outcome.kind === 'imported') {
     return (
       <p class="result result--ok" data-testid="contacts-result" data-outcome="ok">
-        Added {count(outcome.people, 'person', 'people')}.
+        Added {count(outcome.report.people, 'person', 'people')}.
       </p>
     );
   }
-  if (outcome.kind === 'failed') {
-    return (
-      <div class="result result--error" data-testid="contacts-result" data-outcome="error">
-        <p>{outcome.message}</p>
-        <p>Nothing was changed.</p>
-      </div>
-    );
-  }
+  if (outcome.kind === 'failed') return <ImportFailed message={outcome.message} testId="contacts-result" />;
   return (
     <div class="result result--error" data-testid="contacts-result" data-outcome="error">
       <p>
         <strong>Nothing was changed.</strong> Hallway refused the import:
       </p>
-      <ul class="problems">
-        {outcome.problems.slice(0, ITEMS_SHOWN).map((problem, i) => (
-          <li key={i}>
-            {problem.path && <code>{problem.path}</code>}
-            {problem.path && ': '}
-            {problem.message}
-          </li>
-        ))}
-      </ul>
+      <ProblemList problems={outcome.problems.slice(0, ITEMS_SHOWN)} />
     </div>
   );
 }

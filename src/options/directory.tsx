@@ -1,16 +1,16 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { LIMITS, MAX_LIST_PAGE } from '../shared/limits';
 import { send } from '../shared/protocol';
 import type { PeopleSort, PersonSummary } from '../shared/views';
 import { errorText } from '../ui/error-text';
 import { count } from '../ui/format';
+import { ChoiceSelect } from './choice-select';
 import { EmptyState } from './empty-state';
 import { PersonRow } from './person-row';
 import { useDebounced } from './use-debounced';
 
 /** Rows fetched per page: enough to scroll, few enough to render at once with 10,000 people. */
 const PAGE_SIZE = 100;
-/** The service worker's limit for one `people.list` call. */
-const MAX_PAGE = 1000;
 
 const SORT_LABELS: Record<PeopleSort, string> = { lastInteraction: 'Last interaction', name: 'Name', team: 'Team' };
 
@@ -68,7 +68,7 @@ export function Directory({ refreshKey, selectedId, onAdd, onImport }: Props) {
       return;
     }
     // Reload as many rows as are on screen, so an edit does not collapse a long scrolled list.
-    void load(0, Math.min(MAX_PAGE, Math.max(PAGE_SIZE, shownCount.current)));
+    void load(0, Math.min(MAX_LIST_PAGE, Math.max(PAGE_SIZE, shownCount.current)));
   }, [refreshKey]);
 
   const isEmptyDirectory = total === 0 && !debounced && !error;
@@ -94,7 +94,7 @@ export function Directory({ refreshKey, selectedId, onAdd, onImport }: Props) {
           class="search"
           placeholder="Search names, teams, topics, notes…"
           autoComplete="off"
-          maxLength={500}
+          maxLength={LIMITS.query}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
@@ -106,13 +106,7 @@ export function Directory({ refreshKey, selectedId, onAdd, onImport }: Props) {
         />
         <span class="tool">
           <label for={`${base}-sort`}>Sort by</label>
-          <select id={`${base}-sort`} data-testid="sort" value={effectiveSort} disabled={isGrouped} onChange={(e) => setSort(e.currentTarget.value as PeopleSort)}>
-            {(Object.keys(SORT_LABELS) as PeopleSort[]).map((key) => (
-              <option key={key} value={key}>
-                {SORT_LABELS[key]}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect id={`${base}-sort`} labels={SORT_LABELS} value={effectiveSort} onChange={setSort} isDisabled={isGrouped} testId="sort" />
         </span>
         <label class="check tool">
           <input type="checkbox" data-testid="group-by-team" checked={isGrouped} onChange={(e) => setIsGrouped(e.currentTarget.checked)} />

@@ -1,15 +1,17 @@
 import { useId, useState } from 'preact/hooks';
+import { LIMITS } from '../shared/limits';
 import { send } from '../shared/protocol';
 import type { Favour } from '../shared/model';
 import { favourBalance } from '../shared/favours';
 import { balanceInWords, formatDate, relativeTime } from '../ui/format';
+import { EFFORT_LABELS } from '../ui/labels';
 import { useRequest } from '../ui/use-request';
+import { Cell, ChoiceCell, InlineForm } from './inline-form';
 
 type Direction = Favour['direction'];
 type Effort = Favour['effort'];
 
 const DIRECTION_LABELS: Record<Direction, string> = { asked: 'I asked them', given: 'I helped them' };
-const EFFORT_LABELS: Record<Effort, string> = { small: 'Small', medium: 'Medium', large: 'Large' };
 
 interface Props {
   personId: string;
@@ -41,49 +43,23 @@ export function FavoursPanel({ personId, favours, onChange }: Props) {
     <section class="panel" aria-labelledby={`${base}-heading`}>
       <h3 id={`${base}-heading`}>Favours</h3>
       <p data-testid="favour-balance">{balance ? `${balance}.` : 'No open favours either way.'}</p>
-      <form
-        class="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void log();
-        }}
-      >
-        <span class="repeat-cell">
-          <label for={`${base}-direction`}>Who helped whom</label>
-          <select id={`${base}-direction`} value={direction} onChange={(e) => setDirection(e.currentTarget.value as Direction)}>
-            {(Object.keys(DIRECTION_LABELS) as Direction[]).map((d) => (
-              <option key={d} value={d}>
-                {DIRECTION_LABELS[d]}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span class="repeat-cell">
-          <label for={`${base}-effort`}>Effort</label>
-          <select id={`${base}-effort`} value={effort} onChange={(e) => setEffort(e.currentTarget.value as Effort)}>
-            {(Object.keys(EFFORT_LABELS) as Effort[]).map((k) => (
-              <option key={k} value={k}>
-                {EFFORT_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span class="repeat-cell grow">
-          <label for={`${base}-what`}>What</label>
+      <InlineForm onSubmit={() => void log()} error={error}>
+        <ChoiceCell id={`${base}-direction`} label="Who helped whom" labels={DIRECTION_LABELS} value={direction} onChange={setDirection} />
+        <ChoiceCell id={`${base}-effort`} label="Effort" labels={EFFORT_LABELS} value={effort} onChange={setEffort} />
+        <Cell id={`${base}-what`} label="What" isGrowing>
           <input
             id={`${base}-what`}
             data-testid="favour-what"
-            maxLength={2000}
+            maxLength={LIMITS.favour}
             placeholder="e.g. reviewed my design doc"
             value={what}
             onInput={(e) => setWhat(e.currentTarget.value)}
           />
-        </span>
+        </Cell>
         <button type="submit" data-testid="log-favour" disabled={isBusy || !what.trim()}>
           Log favour
         </button>
-      </form>
-      <div aria-live="assertive">{error && <p class="error">{error}</p>}</div>
+      </InlineForm>
       {favours.length > 0 && (
         <ul class="items">
           {favours.map((favour) => (

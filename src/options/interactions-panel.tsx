@@ -1,17 +1,11 @@
 import { useId, useState } from 'preact/hooks';
+import { LIMITS } from '../shared/limits';
 import { send } from '../shared/protocol';
 import type { Interaction, InteractionKind } from '../shared/model';
 import { formatDate, isoFromDateInput, relativeTime, todayDateInput } from '../ui/format';
+import { INTERACTION_KIND_LABELS } from '../ui/labels';
 import { useRequest } from '../ui/use-request';
-
-const KIND_LABELS: Record<InteractionKind, string> = {
-  'in-person': 'In person',
-  call: 'Call',
-  chat: 'Chat',
-  email: 'Email',
-  other: 'Other',
-};
-const KINDS = Object.keys(KIND_LABELS) as InteractionKind[];
+import { Cell, ChoiceCell, InlineForm } from './inline-form';
 
 interface Props {
   personId: string;
@@ -45,49 +39,38 @@ export function InteractionsPanel({ personId, interactions, onChange }: Props) {
   return (
     <section class="panel" aria-labelledby={`${base}-heading`}>
       <h3 id={`${base}-heading`}>Interactions</h3>
-      <form
-        class="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void log();
-        }}
-      >
-        <span class="repeat-cell">
-          <label for={`${base}-kind`}>How</label>
-          <select id={`${base}-kind`} data-testid="interaction-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as InteractionKind)}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span class="repeat-cell">
-          <label for={`${base}-date`}>When</label>
+      <InlineForm onSubmit={() => void log()} error={error}>
+        <ChoiceCell
+          id={`${base}-kind`}
+          label="How"
+          labels={INTERACTION_KIND_LABELS}
+          value={kind}
+          onChange={setKind}
+          testId="interaction-kind"
+        />
+        <Cell id={`${base}-date`} label="When">
           <input id={`${base}-date`} type="date" max={today} required value={date} onInput={(e) => setDate(e.currentTarget.value)} />
-        </span>
-        <span class="repeat-cell grow">
-          <label for={`${base}-summary`}>Summary (optional)</label>
+        </Cell>
+        <Cell id={`${base}-summary`} label="Summary (optional)" isGrowing>
           <input
             id={`${base}-summary`}
             data-testid="interaction-summary"
-            maxLength={20_000}
+            maxLength={LIMITS.longText}
             value={summary}
             onInput={(e) => setSummary(e.currentTarget.value)}
           />
-        </span>
+        </Cell>
         <button type="submit" data-testid="log-interaction" disabled={isBusy || !date}>
           Log
         </button>
-      </form>
-      <div aria-live="assertive">{error && <p class="error">{error}</p>}</div>
+      </InlineForm>
       {interactions.length === 0 ? (
         <p class="muted">Nothing logged yet.</p>
       ) : (
         <ul class="items">
           {interactions.map((interaction) => (
             <li class="item item--row" key={interaction.id} data-testid="interaction">
-              <span class="badge">{KIND_LABELS[interaction.kind]}</span>
+              <span class="badge">{INTERACTION_KIND_LABELS[interaction.kind]}</span>
               <time dateTime={interaction.at} title={formatDate(interaction.at)}>
                 {relativeTime(interaction.at)}
               </time>
@@ -106,7 +89,7 @@ export function InteractionsPanel({ personId, interactions, onChange }: Props) {
                   })
                 }
               >
-                Delete<span class="visually-hidden"> {KIND_LABELS[interaction.kind]} {formatDate(interaction.at)}</span>
+                Delete<span class="visually-hidden"> {INTERACTION_KIND_LABELS[interaction.kind]} {formatDate(interaction.at)}</span>
               </button>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { isEmail, normalizeEmail, type IdSite, type SiteId } from '../shared/identity';
+import { LIMITS } from '../shared/limits';
 import type { Settings } from '../shared/model';
 import { SITE_LABELS, SITE_OPTIONS } from './person-draft';
 
@@ -92,7 +93,7 @@ export function MeField({ me, onChange }: { me: Me; onChange(me: Me): void }) {
           id={`${base}-value`}
           data-testid="me-input"
           spellcheck={false}
-          maxLength={kind === 'email' ? 320 : 200}
+          maxLength={kind === 'email' ? LIMITS.email : LIMITS.siteId}
           placeholder={kind === 'email' ? 'you@example.com' : 'e.g. U024BE7LH'}
           value={value}
           aria-invalid={problem ? 'true' : undefined}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../shared/limits';
 import { send } from '../shared/protocol';
 import type { Note } from '../shared/model';
 import { formatDate, relativeTime } from '../ui/format';
@@ -42,7 +43,7 @@ export function NotesPanel({ personId, notes, onChange }: Props) {
           id={inputId}
           data-testid="note-input"
           rows={3}
-          maxLength={20_000}
+          maxLength={LIMITS.longText}
           placeholder="What did you talk about?"
           value={text}
           aria-describedby={`${inputId}-hint`}
@@ -143,7 +144,7 @@ function NoteItem({ note, onSaved, onDeleted }: { note: Note; onSaved(note: Note
             id={editId}
             data-testid="note-edit-input"
             rows={3}
-            maxLength={20_000}
+            maxLength={LIMITS.longText}
             ref={editRef}
             value={editText}
             onInput={(e) => setEditText(e.currentTarget.value)}

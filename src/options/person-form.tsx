@@ -4,6 +4,7 @@ import { emailProblem } from './person-draft';
 import { describedBy, Field } from './field';
 import { SiteIdsField } from './site-ids-field';
 import { TeamHistoryField } from './team-history-field';
+import { LIMITS } from '../shared/limits';
 
 interface Props {
   draft: PersonDraft;
@@ -46,7 +47,7 @@ export function PersonForm({ draft, problems, isNew, onChange }: Props) {
           data-testid="field-name"
           ref={nameRef}
           required
-          maxLength={200}
+          maxLength={LIMITS.name}
           autoComplete="off"
           value={draft.displayName}
           aria-invalid={problems.displayName ? 'true' : undefined}
@@ -57,10 +58,10 @@ export function PersonForm({ draft, problems, isNew, onChange }: Props) {
 
       <div class="field-row">
         <Field id={ids.team} label="Team">
-          <input id={ids.team} data-testid="field-team" maxLength={200} value={draft.team} onInput={(e) => set('team', e.currentTarget.value)} />
+          <input id={ids.team} data-testid="field-team" maxLength={LIMITS.shortText} value={draft.team} onInput={(e) => set('team', e.currentTarget.value)} />
         </Field>
         <Field id={ids.role} label="Role">
-          <input id={ids.role} data-testid="field-role" maxLength={200} value={draft.role} onInput={(e) => set('role', e.currentTarget.value)} />
+          <input id={ids.role} data-testid="field-role" maxLength={LIMITS.shortText} value={draft.role} onInput={(e) => set('role', e.currentTarget.value)} />
         </Field>
       </div>
 
@@ -104,7 +105,7 @@ export function PersonForm({ draft, problems, isNew, onChange }: Props) {
           id={ids.personal}
           data-testid="field-personal"
           rows={4}
-          maxLength={20_000}
+          maxLength={LIMITS.longText}
           value={draft.personal}
           aria-describedby={`${ids.personal}-hint`}
           onInput={(e) => set('personal', e.currentTarget.value)}
@@ -116,7 +117,7 @@ export function PersonForm({ draft, problems, isNew, onChange }: Props) {
           id={ids.howWeMet}
           data-testid="field-how-we-met"
           rows={2}
-          maxLength={20_000}
+          maxLength={LIMITS.longText}
           value={draft.howWeMet}
           onInput={(e) => set('howWeMet', e.currentTarget.value)}
         />

@@ -12,6 +12,4 @@ export function parseHash(hash: string): Route {
   return { kind: 'list' };
 }
 
-export function personHash(id: string): string {
-  return `#person=${encodeURIComponent(id)}`;
-}
+export { personHash } from '../ui/links';

@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { IdSite } from '../shared/identity';
 import { SITE_LABELS, SITE_OPTIONS, type SiteIdDraft } from './person-draft';
+import { LIMITS } from '../shared/limits';
 
 /** The person's user ids on chat sites: these, like addresses, identify them for sure. */
 export function SiteIdsField({ rows, error, onChange }: { rows: SiteIdDraft[]; error?: string | undefined; onChange(rows: SiteIdDraft[]): void }) {
@@ -29,7 +30,7 @@ export function SiteIdsField({ rows, error, onChange }: { rows: SiteIdDraft[]; e
             id={`${base}-id-${index}`}
             placeholder="e.g. U024BE7LH"
             spellcheck={false}
-            maxLength={200}
+            maxLength={LIMITS.siteId}
             value={row.id}
             aria-invalid={error && !row.id.trim() ? 'true' : undefined}
             onInput={(e) => update(index, { id: e.currentTarget.value })}

@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { TeamSpellDraft } from './person-draft';
+import { LIMITS } from '../shared/limits';
 
 /** Teams the person was on before: "ask them about" often lives in an old team. */
 export function TeamHistoryField({ rows, error, onChange }: { rows: TeamSpellDraft[]; error?: string | undefined; onChange(rows: TeamSpellDraft[]): void }) {
@@ -17,7 +18,7 @@ export function TeamHistoryField({ rows, error, onChange }: { rows: TeamSpellDra
               <label for={id('team')}>Team</label>
               <input
                 id={id('team')}
-                maxLength={200}
+                maxLength={LIMITS.shortText}
                 value={row.team}
                 aria-invalid={error && !row.team.trim() ? 'true' : undefined}
                 onInput={(e) => update(index, { team: e.currentTarget.value })}
@@ -25,7 +26,7 @@ export function TeamHistoryField({ rows, error, onChange }: { rows: TeamSpellDra
             </span>
             <span class="repeat-cell">
               <label for={id('role')}>Role</label>
-              <input id={id('role')} maxLength={200} value={row.role} onInput={(e) => update(index, { role: e.currentTarget.value })} />
+              <input id={id('role')} maxLength={LIMITS.shortText} value={row.role} onInput={(e) => update(index, { role: e.currentTarget.value })} />
             </span>
             <span class="repeat-cell">
               <label for={id('from')}>From</label>

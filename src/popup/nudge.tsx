@@ -9,6 +9,7 @@ import type { NudgeView } from '../shared/views';
 import { Chips } from '../ui/chips';
 import { errorText } from '../ui/error-text';
 import { balanceInWords, relativeTime, sinceDay, times } from '../ui/format';
+import { useRequest } from '../ui/use-request';
 import './nudge.css';
 
 const SHOWN_EVIDENCE = 4;
@@ -36,9 +37,10 @@ export function Nudge({ tabId, onChanged, onShown }: Props) {
   // Set once the user acted: the card gives way to this line until the popup closes.
   const [outcome, setOutcome] = useState<string | null>(null);
   const [copyStatus, setCopyStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const isRunning = useRef(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  // Its double-click guard keeps one talk from being logged twice.
+  const { isBusy, error: actError, run } = useRequest();
+  const error = loadError ?? actError;
   const statusRef = useRef<HTMLParagraphElement>(null);
   const messageRef = useRef<HTMLTextAreaElement>(null);
   const headlineRef = useRef<HTMLElement | null>(null);
@@ -50,14 +52,14 @@ export function Nudge({ tabId, onChanged, onShown }: Props) {
     hasShown.current = false;
     setView(null);
     setOutcome(null);
-    setError(null);
+    setLoadError(null);
     send('tab.nudge', { tabId })
       .then((next) => {
         if (!isCurrent) return;
         setView(next);
         setMessage(next?.suggestedMessage ?? '');
       })
-      .catch((e: unknown) => isCurrent && setError(errorText(e)));
+      .catch((e: unknown) => isCurrent && setLoadError(errorText(e)));
     return () => {
       isCurrent = false;
     };
@@ -69,22 +71,12 @@ export function Nudge({ tabId, onChanged, onShown }: Props) {
   }, [outcome]);
 
   async function act(request: () => Promise<NudgeView | null>, done: string) {
-    // A double click would otherwise log the same talk twice.
-    if (isRunning.current) return;
-    isRunning.current = true;
-    setIsBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const next = await request();
       setView((old) => next ?? old);
       setOutcome(done);
       void onChanged();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      isRunning.current = false;
-      setIsBusy(false);
-    }
+    });
   }
 
   async function copy() {

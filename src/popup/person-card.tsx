@@ -1,12 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { send } from '../shared/protocol';
 import type { PersonSummary, TabPerson } from '../shared/views';
+import { Chips } from '../ui/chips';
+import { errorText } from '../ui/error-text';
 import { balanceInWords, oneSidedHint, relativeTime } from '../ui/format';
-
-function openPerson(id: string) {
-  void browser.tabs.create({ url: browser.runtime.getURL(`src/options/index.html#person=${encodeURIComponent(id)}`) });
-}
+import { openPeoplePage } from '../ui/links';
 
 interface CardProps {
   summary: PersonSummary;
@@ -43,27 +41,19 @@ export function PersonCard({ summary, isSelected, isNoting, onSelect, onStartNot
       setIsEditing(false);
       await onChanged();
     } catch (e) {
-      onError((e as Error).message);
+      onError(errorText(e));
     }
   }
 
   return (
     <li ref={itemRef} class={`person${isSelected ? ' is-selected' : ''}`} data-testid="person" onClick={onSelect}>
       <div class="person-head">
-        <button type="button" class="person-name link" onClick={() => openPerson(summary.id)} title="Open in People">
+        <button type="button" class="person-name link" onClick={() => openPeoplePage(summary.id)} title="Open in People">
           {summary.displayName}
         </button>
         {subtitle && <span class="person-sub">{subtitle}</span>}
       </div>
-      {summary.askAbout.length > 0 && (
-        <ul class="chips" aria-label="Ask them about">
-          {summary.askAbout.slice(0, 5).map((topic) => (
-            <li key={topic} class="chip">
-              {topic}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Chips items={summary.askAbout} label="Ask them about" limit={5} />
       {summary.latestNote && !isEditing && (
         <p class="note" data-testid="latest-note">
           {summary.latestNote.text}
@@ -167,7 +157,7 @@ export function UnknownPersonRow({ person, isSelected, onAdded, onError }: { per
       await send('people.create', { displayName: person.name || person.email || 'Unnamed', emails: person.email ? [person.email] : [] });
       await onAdded();
     } catch (e) {
-      onError((e as Error).message);
+      onError(errorText(e));
     } finally {
       setIsAdding(false);
     }

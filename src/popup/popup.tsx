@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { listenForChanges, send } from '../shared/protocol';
 import { siteNames } from '../shared/sites';
 import type { PersonSummary, TabPeople, TabPerson } from '../shared/views';
+import { errorText } from '../ui/error-text';
 import { Nudge } from './nudge';
 import { PersonCard, UnknownPersonRow } from './person-card';
 import { Reminders } from './reminders';
@@ -49,7 +50,7 @@ export function Popup() {
       if (privacyChanges.current === privacyAtStart) setIsPrivate(settings.isPrivacyModeOn);
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }, [tabId]);
 
@@ -131,7 +132,7 @@ export function Popup() {
       await send('settings.update', { patch: { isPrivacyModeOn: isOn } });
       setIsPrivate(isOn);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }
 
@@ -141,7 +142,7 @@ export function Popup() {
       await send('site.setEnabled', { tabId, host: tab.host, isEnabled });
       await refresh();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }
 

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { Reminder } from '../shared/views';
+import { errorText } from '../ui/error-text';
 import { relativeTime } from '../ui/format';
 
 const SNOOZE_DAYS = 7;
@@ -29,7 +30,7 @@ export function Reminders({ onChanged }: { onChanged(): void | Promise<void> }) 
       setReminders(await request());
       await onChanged();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }
 

@@ -39,12 +39,8 @@ export function isSelfLabel(text: string): boolean {
 // Deliberately loose: the page decides what it calls an address; we only need a stable key.
 const EMAIL_RE = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/u;
 
-/**
- * The longest page strings Hallway passes on. A page can show anything; one absurd value must not
- * get a whole batch of lookups refused, so content scripts cut or drop values past these, and the
- * service worker refuses anything longer.
- */
-export const LIMITS = { name: 200, email: 320, siteId: 200, title: 500, messageId: 500, url: 2000, text: 5000 } as const;
+/** The page strings' limits, for the code that reads pages with the helpers here. */
+export { LIMITS } from './limits';
 
 export function isEmail(value: string): boolean {
   return EMAIL_RE.test(value.trim());

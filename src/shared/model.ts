@@ -3,6 +3,7 @@
  * the backup import and every message that carries a record, so the two cannot drift apart.
  */
 import { ID_SITES, isEmail } from './identity';
+import { LIMITS } from './limits';
 import {
   array,
   boolean,
@@ -18,21 +19,21 @@ import {
   type Checked,
 } from './validate';
 
-const shortText = string({ max: 200 });
-const longText = string({ max: 20_000 });
+const shortText = string({ max: LIMITS.shortText });
+const longText = string({ max: LIMITS.longText });
 // Any case is accepted; records store addresses lower-case (see cleanPerson).
-const email = refine(string({ max: 320, what: 'an email address' }), (value) =>
+const email = refine(string({ max: LIMITS.email, what: 'an email address' }), (value) =>
   isEmail(value) ? null : `"${value.slice(0, 60)}" is not an email address`,
 );
 const nonBlank = (max: number, what: string) => string({ min: 1, max, pattern: /\S/u, what });
 
 export const siteIdCheck = object({
   site: literal(...ID_SITES),
-  id: nonBlank(200, 'a site user id'),
+  id: nonBlank(LIMITS.siteId, 'a site user id'),
 });
 
 export const teamSpellCheck = object({
-  team: string({ min: 1, max: 200 }),
+  team: string({ min: 1, max: LIMITS.shortText }),
   role: optional(shortText),
   from: optional(isoDate),
   to: optional(isoDate),
@@ -40,14 +41,14 @@ export const teamSpellCheck = object({
 
 export const personCheck = object({
   id,
-  displayName: nonBlank(200, 'a name'),
+  displayName: nonBlank(LIMITS.name, 'a name'),
   emails: array(email, { max: 50 }),
   siteIds: array(siteIdCheck, { max: 50 }),
   team: shortText,
   role: shortText,
   teamHistory: array(teamSpellCheck, { max: 100 }),
-  tags: array(string({ min: 1, max: 60 }), { max: 100 }),
-  askAbout: array(string({ min: 1, max: 100 }), { max: 100 }),
+  tags: array(string({ min: 1, max: LIMITS.tag }), { max: 100 }),
+  askAbout: array(string({ min: 1, max: LIMITS.askAbout }), { max: 100 }),
   personal: longText,
   howWeMet: longText,
   /** Days of face time the user wants to keep to, or null for none. */
@@ -60,7 +61,7 @@ export type Person = Checked<typeof personCheck>;
 export const noteCheck = object({
   id,
   personId: id,
-  text: string({ min: 1, max: 20_000 }),
+  text: string({ min: 1, max: LIMITS.longText }),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
@@ -75,8 +76,8 @@ export const interactionCheck = object({
   kind: literal(...INTERACTION_KINDS),
   at: isoDate,
   /** Where it happened (a thread's URL); never message text. */
-  sourceUrl: optional(string({ max: 2000 })),
-  threadKey: optional(string({ max: 500 })),
+  sourceUrl: optional(string({ max: LIMITS.url })),
+  threadKey: optional(string({ max: LIMITS.title })),
   summary: optional(longText),
   /** True when Hallway logged it on its own (opening a thread), false when the user did. */
   isAuto: boolean,
@@ -92,7 +93,7 @@ export const favourCheck = object({
   /** "asked": the user asked them for something; "given": the user did something for them. */
   direction: literal(...FAVOUR_DIRECTIONS),
   effort: literal(...FAVOUR_EFFORTS),
-  what: string({ min: 1, max: 2000 }),
+  what: string({ min: 1, max: LIMITS.favour }),
   at: isoDate,
   settledAt: nullable(isoDate),
 });
@@ -101,10 +102,10 @@ export type Favour = Checked<typeof favourCheck>;
 export const TONE_LEVELS = ['calm', 'tense', 'sour'] as const;
 
 export const threadCheck = object({
-  key: string({ min: 1, max: 500 }),
+  key: string({ min: 1, max: LIMITS.title }),
   site: string({ min: 1, max: 40 }),
-  url: string({ max: 2000 }),
-  title: string({ max: 500 }),
+  url: string({ max: LIMITS.url }),
+  title: string({ max: LIMITS.title }),
   participantIds: array(id, { max: 500 }),
   toneHistory: array(
     object({ at: isoDate, score: number({ min: 0, max: 1 }), level: literal(...TONE_LEVELS) }),
@@ -123,7 +124,7 @@ export type Thread = Checked<typeof threadCheck>;
 
 export const settingsShape = {
   /** Hosts where the user switched Hallway off. */
-  disabledSites: array(string({ min: 1, max: 253 }), { max: 1000 }),
+  disabledSites: array(string({ min: 1, max: LIMITS.host }), { max: 1000 }),
   toneSensitivity: literal('low', 'normal', 'high'),
   isDraftCheckOn: boolean,
   isAutoLogOn: boolean,

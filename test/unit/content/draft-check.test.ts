@@ -72,6 +72,8 @@ function rect(left: number, top: number, width: number, height: number): DOMRect
 beforeEach(() => {
   vi.useFakeTimers();
   ctx = testContext();
+  // jsdom has no matchMedia; the mark asks it for the system's theme when the page has no background.
+  vi.stubGlobal('matchMedia', (query: string) => ({ matches: false, media: query }));
   document.body.innerHTML = '<div class="composer"><div contenteditable="true" role="textbox"></div></div>';
   box = document.querySelector<HTMLElement>('[contenteditable]')!;
   box.getBoundingClientRect = () => rect(100, 400, 400, 120);
@@ -80,6 +82,7 @@ beforeEach(() => {
 afterEach(() => {
   ctx.abort();
   vi.useRealTimers();
+  vi.unstubAllGlobals();
   document.documentElement.replaceChildren(document.createElement('head'), document.createElement('body'));
 });
 
@@ -125,6 +128,24 @@ describe('DraftChecker', () => {
     // Page-derived strings are text, never markup.
     expect(shadow.querySelector('li b')).toBeNull();
     expect(shadow.textContent).toContain('Say what you need and why.');
+  });
+
+  it("takes the page's theme, not the system's", async () => {
+    const { check, calls } = controlledCheck();
+    const checker = setUp({ check });
+    type('This is useless.');
+    vi.advanceTimersByTime(500);
+    calls[0]!.resolve(HOSTILE);
+    await settle();
+    const wrap = host(checker)!.shadowRoot!.querySelector('div')!;
+    expect(wrap.getAttribute('style')).toBe('color-scheme: light;');
+
+    document.body.style.backgroundColor = 'rgb(31, 31, 31)';
+    type('This is still useless.');
+    vi.advanceTimersByTime(500);
+    calls[1]!.resolve(HOSTILE);
+    await settle();
+    expect(wrap.getAttribute('style')).toBe('color-scheme: dark;');
   });
 
   it('opens the popover on hover and on focus, without taking focus on click', async () => {

@@ -1,0 +1,55 @@
+/**
+ * How big things may be, in one place. The content script cuts page strings to these, the forms stop
+ * typing at them, and the service worker and the record checks refuse anything larger: when each side
+ * reads the same number, nothing the user can type or a page can show is cut in one place and refused
+ * in the next.
+ *
+ * Pure data: the content script imports this module.
+ */
+
+/** Longest strings, in characters. */
+export const LIMITS = {
+  /*
+   * Page strings. A page can show anything; one absurd value must not get a whole batch of lookups
+   * refused, so content scripts cut or drop values past these. A name or an address from a page can
+   * become a person's, so the records take the same lengths.
+   */
+  name: 200,
+  email: 320,
+  siteId: 200,
+  /** A thread's title, and its key. */
+  title: 500,
+  messageId: 500,
+  url: 2000,
+  /** One message of a thread, as read for its tone. */
+  text: 5000,
+
+  /* What the user writes. */
+  /** A team, a role. */
+  shortText: 200,
+  /** A note, what is personal, how the user met someone, an interaction's summary. */
+  longText: 20_000,
+  /** What a favour was. */
+  favour: 2000,
+  tag: 60,
+  askAbout: 100,
+  /** A search of the people page. */
+  query: 500,
+  /** A site name, as DNS allows. */
+  host: 253,
+} as const;
+
+/** Identities in one lookup message (`content.match`, `content.report`); a page with more sends several. */
+export const MAX_LOOKUP = 5000;
+
+/**
+ * Characters of a draft sent for a tone check: the analysis is linear in the text, and the start of a
+ * draft is what the user is writing.
+ */
+export const MAX_DRAFT_CHARS = 5000;
+
+/** The tallest the hover card asks its frame to be, in CSS pixels (`card.resize`). */
+export const MAX_CARD_HEIGHT = 2000;
+
+/** People in one `people.list` answer. */
+export const MAX_LIST_PAGE = 1000;
