@@ -3,9 +3,9 @@
  * messages of src/shared/protocol.ts through the router, and keeps one port per hover card frame.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { HallwayDatabase } from '../shared/db/database';
-import { getSettings, updateSettings } from '../shared/db';
+import { getSettings, HallwayDatabase, updateSettings } from '../shared/db';
 import type { PageIdentity } from '../shared/identity';
+import { MAX_LOOKUP } from '../shared/limits';
 import type { CardView } from '../shared/views';
 import { CARD_ID, CARD_PORT } from '../shared/card-ids';
 import { sendToTab, type CardPortMessage, type Change, type ChangeMessage, type ThreadSnapshot } from '../shared/protocol';
@@ -91,7 +91,7 @@ const route = createRouter({
     }
   },
   onFrameReport(tabId, identities) {
-    frameReports.get(tabId)?.push(...identities.slice(0, 5000));
+    frameReports.get(tabId)?.push(...identities.slice(0, MAX_LOOKUP));
   },
   async notifyTab(tabId, type, payload) {
     await sendToTab(tabId, type, payload).catch(() => undefined);

@@ -2,7 +2,7 @@
  * Reads the conversation open on the page for the tone analysis, which runs in the service worker.
  * It reads when the page has been quiet for a moment, and sends only when something changed.
  */
-import { LIMITS } from '../shared/identity';
+import { LIMITS } from '../shared/limits';
 import type { ThreadSnapshot } from '../shared/protocol';
 import type { SiteAdapter } from './adapters/types';
 import type { ContentContext } from './context';

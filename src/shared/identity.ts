@@ -39,9 +39,6 @@ export function isSelfLabel(text: string): boolean {
 // Deliberately loose: the page decides what it calls an address; we only need a stable key.
 const EMAIL_RE = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/u;
 
-/** The page strings' limits, for the code that reads pages with the helpers here. */
-export { LIMITS } from './limits';
-
 export function isEmail(value: string): boolean {
   return EMAIL_RE.test(value.trim());
 }

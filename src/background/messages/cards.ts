@@ -4,13 +4,14 @@
  * round trip saves a note and redraws the card.
  */
 import * as repo from '../../shared/db';
+import { LIMITS, MAX_CARD_HEIGHT } from '../../shared/limits';
 import { FAVOUR_DIRECTIONS, FAVOUR_EFFORTS } from '../../shared/model';
 import { id, literal, number, object, optional, string } from '../../shared/validate';
 import { cardOf, requireTab } from './context';
 import { message, type MessageContext } from './define';
-import { cardId, empty } from './shapes';
+import { cardId, empty, favourWhat, noteText, shortText } from './shapes';
 
-const name = string({ min: 1, max: 200, pattern: /\S/u, what: 'a name' });
+const name = string({ min: 1, max: LIMITS.name, pattern: /\S/u, what: 'a name' });
 const STALE = 'This card no longer shows that person; hover the name again.';
 
 /** The card session a frame's message is about, and whom it shows: a confirmed person or no one. */
@@ -80,7 +81,7 @@ export const cardMessages = {
   'card.addPerson': message(
     {
       from: 'page',
-      payload: object({ displayName: name, team: optional(string({ max: 200 })), role: optional(string({ max: 200 })) }),
+      payload: object({ displayName: name, team: optional(shortText), role: optional(shortText) }),
       invalidates: ['people'],
     },
     async ({ displayName, team, role }, context) => {
@@ -105,7 +106,7 @@ export const cardMessages = {
   'card.addNote': message(
     {
       from: 'page',
-      payload: object({ personId: id, text: string({ min: 1, max: 20_000 }) }),
+      payload: object({ personId: id, text: noteText }),
       // A first note turns a known person's marker into a noted one.
       invalidates: ['people'],
     },
@@ -125,7 +126,7 @@ export const cardMessages = {
         personId: id,
         direction: literal(...FAVOUR_DIRECTIONS),
         effort: literal(...FAVOUR_EFFORTS),
-        what: string({ min: 1, max: 2000 }),
+        what: favourWhat,
       }),
       invalidates: ['records'],
     },
@@ -154,7 +155,7 @@ export const cardMessages = {
   'card.resize': message(
     {
       from: 'page',
-      payload: object({ height: number({ min: 0, max: 2000 }) }),
+      payload: object({ height: number({ min: 0, max: MAX_CARD_HEIGHT }) }),
     },
     async ({ height }, context) => {
       const { tabId, card } = cardOf(context);

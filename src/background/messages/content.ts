@@ -5,16 +5,15 @@
 import * as repo from '../../shared/db';
 import { strongKey } from '../../shared/identity';
 import { checkDraft } from '../../shared/tone';
-import { array, literal, object, string } from '../../shared/validate';
+import { MAX_DRAFT_CHARS } from '../../shared/limits';
+import { literal, object, string } from '../../shared/validate';
 import { logThreadVisit } from '../auto-log';
 import { cardKey } from '../cards';
 import { siteOfThread } from '../nudge';
 import { hostOf, requireTab } from './context';
 import { message } from './define';
-import { cardId, empty, host, pageIdentity, threadSnapshot } from './shapes';
+import { cardId, empty, host, identities, pageIdentity, threadSnapshot } from './shapes';
 
-// A content script sends at most this many per message (MAX_LOOKUP in src/content/annotator.ts).
-const identities = array(pageIdentity, { max: 5000 });
 /** Sightings kept per worker session before the memory of them starts again. */
 const RECORDED_MAX = 20_000;
 
@@ -110,8 +109,8 @@ export const contentMessages = {
   'content.checkDraft': message(
     {
       from: 'content',
-      // The content script sends at most this many characters of a draft; more is refused, not analysed.
-      payload: object({ text: string({ max: 5000 }) }),
+        // The content script sends at most this much of a draft; more is refused, not analysed.
+      payload: object({ text: string({ max: MAX_DRAFT_CHARS }) }),
     },
     async ({ text }) => checkDraft(text),
   ),

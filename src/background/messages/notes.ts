@@ -1,10 +1,9 @@
 /** Messages from Hallway's pages about what the user keeps on a person: notes, interactions, favours. */
 import * as repo from '../../shared/db';
 import { FAVOUR_DIRECTIONS, FAVOUR_EFFORTS, INTERACTION_KINDS } from '../../shared/model';
-import { boolean, id, isoDate, literal, object, optional, string } from '../../shared/validate';
+import { boolean, id, isoDate, literal, object, optional } from '../../shared/validate';
 import { message } from './define';
-
-const noteText = string({ min: 1, max: 20_000 });
+import { favourWhat, longText, noteText } from './shapes';
 
 export const noteMessages = {
   'notes.add': message(
@@ -46,7 +45,7 @@ export const noteMessages = {
         personId: id,
         kind: literal(...INTERACTION_KINDS),
         at: optional(isoDate),
-        summary: optional(string({ max: 20_000 })),
+        summary: optional(longText),
       }),
       invalidates: ['records'],
     },
@@ -72,7 +71,7 @@ export const noteMessages = {
         personId: id,
         direction: literal(...FAVOUR_DIRECTIONS),
         effort: literal(...FAVOUR_EFFORTS),
-        what: string({ min: 1, max: 2000 }),
+        what: favourWhat,
         at: optional(isoDate),
       }),
       invalidates: ['records'],

@@ -1,11 +1,11 @@
 /** Messages from Hallway's pages about people: the directory, one person's record, linking and merging. */
 import * as repo from '../../shared/db';
-import { LIMITS } from '../../shared/identity';
+import { LIMITS, MAX_LIST_PAGE } from '../../shared/limits';
 import { personCheck } from '../../shared/model';
 import { array, id, literal, number, object, optional, string } from '../../shared/validate';
 import { networkView } from '../network';
 import { message } from './define';
-import { empty } from './shapes';
+import { empty, shortText } from './shapes';
 
 export const peopleMessages = {
   /** A page of the directory, in an order or ranked for a search. */
@@ -13,10 +13,10 @@ export const peopleMessages = {
     {
       from: 'page',
       payload: object({
-        query: optional(string({ max: 500 })),
+        query: optional(string({ max: LIMITS.query })),
         sort: optional(literal('name', 'lastInteraction', 'team')),
         offset: optional(number({ min: 0, integer: true })),
-        limit: optional(number({ min: 1, max: 1000, integer: true })),
+        limit: optional(number({ min: 1, max: MAX_LIST_PAGE, integer: true })),
       }),
     },
     async (options, { services }) => repo.listPeople(services.db, options),
@@ -54,10 +54,10 @@ export const peopleMessages = {
     {
       from: 'page',
       payload: object({
-        displayName: string({ min: 1, max: 200 }),
-        emails: optional(array(string({ max: 320 }), { max: 50 })),
-        team: optional(string({ max: 200 })),
-        role: optional(string({ max: 200 })),
+        displayName: string({ min: 1, max: LIMITS.name }),
+        emails: optional(array(string({ max: LIMITS.email }), { max: 50 })),
+        team: optional(shortText),
+        role: optional(shortText),
       }),
       invalidates: ['people'],
     },

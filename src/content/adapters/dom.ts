@@ -1,7 +1,8 @@
 /**
  * Small DOM readers shared by the site adapters. Read-only: nothing here writes to the page.
  */
-import { isEmail, LIMITS, normalizeEmail, normalizeName, type PageIdentity } from '../../shared/identity';
+import { isEmail, normalizeEmail, normalizeName, type PageIdentity } from '../../shared/identity';
+import { LIMITS } from '../../shared/limits';
 import type { FoundPerson, FoundRole } from './types';
 
 /**

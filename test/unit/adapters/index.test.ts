@@ -69,7 +69,7 @@ describe('selector coverage', () => {
 describe('page strings past the protocol limits', () => {
   it('cuts names and drops addresses or ids too long to be real', async () => {
     const { identity } = await import('../../../src/content/adapters/dom');
-    const { LIMITS } = await import('../../../src/shared/identity');
+    const { LIMITS } = await import('../../../src/shared/limits');
     const found = identity({ name: `Dana ${'x'.repeat(500)}`, email: `${'a'.repeat(400)}@example.com`, siteId: { site: 'slack', id: 'U'.repeat(300) } });
     expect(found.name?.length).toBe(LIMITS.name);
     expect(found.email).toBeUndefined();
