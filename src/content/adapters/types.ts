@@ -64,7 +64,7 @@ export interface SiteAdapter {
  */
 export interface SiteDescriptor<S extends WebSite = WebSite> extends SiteAdapter, SiteInfo {
   site: S;
-  /** The adapter's selector table, each selector covered by a saved page (test/unit/adapters/index.test.ts). */
+  /** The adapter's selector table, each selector covered by a saved page (test/unit/content/adapters/index.test.ts). */
   selectors: Readonly<Record<string, readonly string[]>>;
   /** Hooks that only this site's pages have, to recognise a saved page without its URL. */
   fingerprint: readonly string[];

@@ -12,7 +12,7 @@ import { createRouter, type RouterDeps, type Sender } from '../../../src/backgro
 import { createPerson } from '../../../src/shared/db';
 import type { CardPortMessage, ThreadSnapshot } from '../../../src/shared/protocol';
 import type { CardView } from '../../../src/shared/views';
-import { useFreshDb } from '../foundation/helpers';
+import { useFreshDb } from '../shared/db/helpers';
 
 const ctx = useFreshDb();
 

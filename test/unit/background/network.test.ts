@@ -10,7 +10,7 @@ import {
 } from '../../../src/background/network';
 import * as repo from '../../../src/shared/db';
 import type { InteractionKind, Person } from '../../../src/shared/model';
-import { person, useFreshDb } from '../foundation/helpers';
+import { person, useFreshDb } from '../shared/db/helpers';
 
 const ctx = useFreshDb();
 

@@ -5,7 +5,7 @@ import type { PageIdentity } from '../../../src/shared/identity';
 import { threadCheck } from '../../../src/shared/model';
 import type { ThreadSnapshot } from '../../../src/shared/protocol';
 import { analyzeThread, type ThreadTone, type ToneMessageInput } from '../../../src/shared/tone';
-import { useFreshDb } from '../foundation/helpers';
+import { useFreshDb } from '../shared/db/helpers';
 
 const ctx = useFreshDb();
 

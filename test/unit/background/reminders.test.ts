@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeReminder, dueReminders, reminderNotice, snoozeReminder } from '../../../src/background/reminders';
 import * as repo from '../../../src/shared/db';
-import { useFreshDb } from '../foundation/helpers';
+import { useFreshDb } from '../shared/db/helpers';
 
 const ctx = useFreshDb();
 const DAY = 24 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/shared/limits';
 import { favourCheck, noteCheck, personCheck, type Person } from '../../../src/shared/model';
 import type { Check } from '../../../src/shared/validate';
-import { person } from '../foundation/helpers';
+import { person } from './db/helpers';
 
 const AT = '2025-01-01T00:00:00.000Z';
 
