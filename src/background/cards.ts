@@ -13,6 +13,8 @@ export interface CardTarget {
   openId: number;
   identity: PageIdentity;
   theme: CardTheme;
+  /** The frame of the tab whose page holds the card (Chat inside Gmail is a frame of its own). */
+  hostFrame: number;
   /** Set when the user confirmed a name-only match for this card session. */
   confirmedPersonId: string | null;
 }
@@ -40,8 +42,8 @@ export class CardHub {
   ) {}
 
   /** Opens the card for what the page showed and pushes its view, unless a newer open came first. */
-  async open(key: string, identity: PageIdentity, theme: CardTheme): Promise<void> {
-    const target: CardTarget = { openId: this.nextOpenId++, identity, theme, confirmedPersonId: null };
+  async open(key: string, identity: PageIdentity, theme: CardTheme, hostFrame: number): Promise<void> {
+    const target: CardTarget = { openId: this.nextOpenId++, identity, theme, hostFrame, confirmedPersonId: null };
     this.targets.set(key, target);
     await this.show(key, target);
   }

@@ -4,12 +4,11 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { getSettings, HallwayDatabase, updateSettings } from '../shared/db';
-import type { PageIdentity } from '../shared/identity';
-import { MAX_LOOKUP } from '../shared/limits';
 import type { CardView } from '../shared/views';
 import { CARD_ID, CARD_PORT } from '../shared/card-ids';
 import { sendToTab, type CardPortMessage, type Change, type ChangeMessage, type ThreadSnapshot } from '../shared/protocol';
 import { cardKey } from './cards';
+import { FrameRegistry } from './frames';
 import { collected, threadSnapshot } from './messages/shapes';
 import { dueReminders, reminderNotice } from './reminders';
 import { createRouter, isExtensionPage } from './router';
@@ -19,10 +18,7 @@ const db = new HallwayDatabase();
 const cardPorts = new Map<string, Runtime.Port>();
 /** Pushes per card, so a slow greeting never overwrites a newer push. */
 const pushes = new Map<string, number>();
-/** Identities reported by frames inside a tab while the popup asks about it (Chat inside Gmail). */
-const frameReports = new Map<number, PageIdentity[]>();
-/** Frames answer within a few milliseconds of the question; this only bounds a slow one. */
-const FRAME_REPORT_WAIT_MS = 80;
+const frames = new FrameRegistry();
 const extensionOrigin = browser.runtime.getURL('');
 
 let publishTimer: ReturnType<typeof setTimeout> | undefined;
@@ -51,22 +47,20 @@ const route = createRouter({
   extensionId: browser.runtime.id,
   extensionOrigin,
   async collectFromTab(tabId) {
-    // Every frame gets the question. The top frame answers it; frames inside the page report
-    // separately, since a message to a tab delivers only one answer.
-    frameReports.set(tabId, []);
-    try {
-      // No content script in the top frame (a page Hallway does not support): the send is rejected.
-      const answer = await sendToTab(tabId, 'page.collect', {}).catch(() => null);
-      // A tab's answer comes from hostile ground like any message: it is checked the same way.
-      const checked = answer ? collected(answer) : null;
-      const top = checked?.ok ? checked.value : null;
-      await new Promise((resolve) => setTimeout(resolve, FRAME_REPORT_WAIT_MS));
-      const fromFrames = frameReports.get(tabId) ?? [];
-      if (!top) return null;
-      return { host: top.host, identities: [...top.identities, ...fromFrames] };
-    } finally {
-      frameReports.delete(tabId);
-    }
+    // Each frame is asked on its own (a message to the whole tab gets one frame's answer), all at once.
+    const answers = await Promise.all(
+      (await frames.of(tabId)).map(async (frameId) => {
+        const answer = await sendToTab(tabId, 'page.collect', {}, frameId).catch(() => null);
+        if (!answer && frameId !== 0) void frames.remove(tabId, frameId);
+        // A frame's answer comes from hostile ground like any message: it is checked the same way.
+        const checked = answer ? collected(answer) : null;
+        return checked?.ok ? checked.value : null;
+      }),
+    );
+    // No content script in the top frame (a page Hallway does not support): nothing to list.
+    const [top, ...inner] = answers;
+    if (!top) return null;
+    return { host: top.host, identities: [...top.identities, ...inner.flatMap((a) => a?.identities ?? [])] };
   },
   async detectLanguage(text) {
     // Chromium's CLD3 and Firefox's detector know far more languages than the built-in fallback.
@@ -90,11 +84,11 @@ const route = createRouter({
       void browser.action.setTitle({ tabId, title: 'Hallway' }).catch(() => undefined);
     }
   },
-  onFrameReport(tabId, identities) {
-    frameReports.get(tabId)?.push(...identities.slice(0, MAX_LOOKUP));
+  noteFrame(tabId, frameId) {
+    void frames.add(tabId, frameId);
   },
-  async notifyTab(tabId, type, payload) {
-    await sendToTab(tabId, type, payload).catch(() => undefined);
+  async notifyTab(tabId, type, payload, frameId) {
+    await sendToTab(tabId, type, payload, frameId).catch(() => undefined);
   },
   publish(changes) {
     // Several changes in a row (an import, a merge) make one round of messages, not one each.
@@ -167,3 +161,5 @@ browser.runtime.onConnect.addListener((port) => {
     port.postMessage(message);
   });
 });
+
+browser.tabs.onRemoved.addListener((tabId) => void frames.forgetTab(tabId));

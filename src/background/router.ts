@@ -53,6 +53,7 @@ export function createRouter(deps: RouterDeps) {
     const checked = spec.payload(payload ?? {}, '');
     if (!checked.ok) return { ok: false, error: `Refused "${type}": ${formatProblems(checked.problems)}` };
     const tabId = sender.tab?.id ?? null;
+    if (kind === 'content' && tabId !== null) deps.noteFrame(tabId, sender.frameId ?? 0);
     const context: MessageContext = { sender, tabId, services };
     const changes = spec.invalidates ?? [];
     try {

@@ -19,16 +19,16 @@ export interface RouterDeps {
   extensionOrigin: string;
   /** Asks a tab's content script what the page shows; null when Hallway does not run there. */
   collectFromTab(tabId: number): Promise<{ host: string; identities: PageIdentity[] } | null>;
-  /** Sends a message to a tab's content script; failures (no script there) are ignored. */
-  notifyTab<K extends keyof TabProtocolMap>(tabId: number, type: K, payload: TabProtocolMap[K]['req']): Promise<void>;
+  /** Sends a message to a tab's content script, or one frame's; failures (no script there) are ignored. */
+  notifyTab<K extends keyof TabProtocolMap>(tabId: number, type: K, payload: TabProtocolMap[K]['req'], frameId?: number): Promise<void>;
+  /** A content script in this frame of the tab sent a message: it can be asked directly from now on. */
+  noteFrame(tabId: number, frameId: number): void;
   /** Tells every tab's content script and every open extension page what changed. */
   publish(changes: readonly Change[]): void;
   /** Reads the conversation open in a tab, fresh; null when none is open. */
   readThread(tabId: number): Promise<ThreadSnapshot | null>;
   /** Shows on the tab's toolbar icon whether its thread reads sour. */
   setBadge(tabId: number, level: 'calm' | 'tense' | 'sour', isQuiet: boolean): void;
-  /** Takes what a frame inside a tab reported while its tab was being collected. */
-  onFrameReport(tabId: number, identities: PageIdentity[]): void;
   /** Pushes a message to a card frame (by cardKey), if it is connected. */
   pushToCard(key: string, message: CardPortMessage): void;
   /** The browser's own language detector: a language code, or null when unsure or unavailable. */

@@ -102,6 +102,25 @@ export class Annotator {
     return !(mark.isFromText && state === 'unknown');
   }
 
+  /**
+   * Everyone the page shows now, once each, carrying the most any of their marks said: what the popup
+   * lists. A name found in prose is only a guess at someone known, so it is left out; an address in
+   * text counts.
+   */
+  people(): PageIdentity[] {
+    const people: PageIdentity[] = [];
+    for (const marks of this.byKey.values()) {
+      const shown = [...marks].filter((mark) => !mark.isFromText && mark.owner.isConnected).map((mark) => mark.identity);
+      const [first] = shown;
+      if (!first) continue;
+      // A name or a "me" from any of the marks (an address in a header, the same one in a chip).
+      const name = first.name || shown.find((identity) => identity.name)?.name;
+      const isSelf = shown.some((identity) => identity.isSelf);
+      people.push({ ...first, ...(name ? { name } : {}), ...(isSelf ? { isSelf } : {}) });
+    }
+    return people;
+  }
+
   /** Scans a root and everything under it. */
   process(root: Element): void {
     const { site } = this.options;

@@ -11,7 +11,6 @@ import { Annotator } from './annotator';
 import { CardFrame } from './card-frame';
 import { ContentContext } from './context';
 import { DraftChecker } from './draft-check';
-import { collectIdentities } from './collect';
 import { FrameQueue } from './frame-queue';
 import { HoverCards } from './hover';
 import { readSnapshot, ThreadWatch } from './thread-watch';
@@ -19,7 +18,15 @@ import { readSnapshot, ThreadWatch } from './thread-watch';
 type Names = { key: string; name: string }[];
 type TabRequest = { [K in keyof TabProtocolMap]: Envelope<K> & { payload: TabProtocolMap[K]['req'] } }[keyof TabProtocolMap];
 
-const TAB_MESSAGES = new Set<string>(['page.collect', 'page.thread', 'page.refresh', 'page.peopleChanged', 'page.cardResize', 'page.cardClose']);
+/** Every message a tab's script answers; one missing here or extra does not compile. */
+const TAB_MESSAGES: Readonly<Record<keyof TabProtocolMap, true>> = {
+  'page.collect': true,
+  'page.thread': true,
+  'page.refresh': true,
+  'page.peopleChanged': true,
+  'page.cardResize': true,
+  'page.cardClose': true,
+};
 
 /** What runs once the page is switched on: the markers, their observer and the hover card. */
 interface Marking {
@@ -115,7 +122,8 @@ function main(ctx: ContentContext): void {
     const status = await call(() => send('content.status', { host: location.host }));
     isEnabled = Boolean(status?.isEnabled);
     const isShown = isEnabled && !status?.isPrivacyModeOn;
-    if (isShown && !marking) {
+    // Marking runs in privacy mode too, unpainted, so the popup can still say who is on the page.
+    if (isEnabled && !marking) {
       const loaded = (await names) ?? [];
       isNewNames(loaded);
       marking ??= start(loaded);
@@ -129,7 +137,8 @@ function main(ctx: ContentContext): void {
   async function answer(message: TabRequest): Promise<Reply<unknown>> {
     switch (message.type) {
       case 'page.collect':
-        return { ok: true, value: { host: location.host, identities: isEnabled ? collectIdentities(document, adapters) : [] } };
+        // What the markers already hold: the page is not scanned a second time.
+        return { ok: true, value: { host: location.host, identities: isEnabled ? (marking?.annotator.people() ?? []) : [] } };
       case 'page.thread':
         return { ok: true, value: isEnabled ? readSnapshot(site) : null };
       case 'page.refresh':
@@ -158,16 +167,9 @@ function main(ctx: ContentContext): void {
 
   function onMessage(message: unknown): Promise<Reply<unknown>> | undefined {
     const type = (message as Envelope | null)?.type;
-    if (typeof type !== 'string' || !TAB_MESSAGES.has(type) || !ctx.isValid) return undefined;
+    if (typeof type !== 'string' || !Object.hasOwn(TAB_MESSAGES, type) || !ctx.isValid) return undefined;
     // Frames inside the page push their thread themselves (content.thread); only the top frame answers.
     if (type === 'page.thread' && window !== window.top) return undefined;
-    if (type === 'page.collect' && window !== window.top) {
-      // A frame inside the page (Chat inside Gmail) reports separately and gives no answer: only one
-      // answer reaches the service worker, and it must be the top frame's.
-      const identities = isEnabled ? collectIdentities(document, adapters) : [];
-      if (identities.length) void call(() => send('content.report', { identities }));
-      return undefined;
-    }
     return answer(message as TabRequest);
   }
 

@@ -39,7 +39,7 @@ export const LIMITS = {
   host: 253,
 } as const;
 
-/** Identities in one lookup message (`content.match`, `content.report`); a page with more sends several. */
+/** Identities in one lookup message (`content.match`); a page with more sends several. */
 export const MAX_LOOKUP = 5000;
 
 /**

@@ -28,7 +28,7 @@ export type ProtocolMap = { [K in keyof Messages]: Declared<Messages[K]> };
 
 /** Messages the service worker sends to a tab's content script. */
 export interface TabProtocolMap {
-  /** The identities the page shows now, and where the script runs. */
+  /** The identities a frame shows now (what its markers hold), and where the script runs. */
   'page.collect': { req: Record<string, never>; res: { host: string; identities: PageIdentity[] } };
   /** Settings for this page changed (site switched off or on). */
   'page.refresh': { req: Record<string, never>; res: null };
@@ -104,11 +104,14 @@ export async function send<K extends MessageType>(type: K, payload: Request<K>):
   return unwrap<Response<K>>(await browser.runtime.sendMessage(envelope));
 }
 
+/** Sends a message to a tab's content script: to one frame, or to every frame (the first answer wins). */
 export async function sendToTab<K extends keyof TabProtocolMap>(
   tabId: number,
   type: K,
   payload: TabProtocolMap[K]['req'],
+  frameId?: number,
 ): Promise<TabProtocolMap[K]['res']> {
   const envelope: Envelope<K> = { type, payload };
-  return unwrap<TabProtocolMap[K]['res']>(await browser.tabs.sendMessage(tabId, envelope));
+  const options = frameId === undefined ? undefined : { frameId };
+  return unwrap<TabProtocolMap[K]['res']>(await browser.tabs.sendMessage(tabId, envelope, options));
 }

@@ -158,8 +158,8 @@ export const cardMessages = {
       payload: object({ height: number({ min: 0, max: MAX_CARD_HEIGHT }) }),
     },
     async ({ height }, context) => {
-      const { tabId, card } = cardOf(context);
-      await context.services.deps.notifyTab(tabId, 'page.cardResize', { height, card });
+      const { tabId, card, key } = cardOf(context);
+      await context.services.deps.notifyTab(tabId, 'page.cardResize', { height, card }, context.services.cards.get(key)?.hostFrame);
       return null;
     },
   ),
@@ -171,8 +171,9 @@ export const cardMessages = {
     },
     async (_, context) => {
       const { tabId, card, key } = cardOf(context);
+      const hostFrame = context.services.cards.get(key)?.hostFrame;
       context.services.cards.forget(key);
-      await context.services.deps.notifyTab(tabId, 'page.cardClose', { card });
+      await context.services.deps.notifyTab(tabId, 'page.cardClose', { card }, hostFrame);
       return null;
     },
   ),

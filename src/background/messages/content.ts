@@ -74,18 +74,6 @@ export const contentMessages = {
     async (_, { services }) => ({ names: (await services.identities.get()).names }),
   ),
 
-  /** A frame inside the tab (Chat inside Gmail) answering `page.collect` with what it shows. */
-  'content.report': message(
-    {
-      from: 'content',
-      payload: object({ identities }),
-    },
-    async ({ identities }, context) => {
-      context.services.deps.onFrameReport(requireTab(context), identities);
-      return null;
-    },
-  ),
-
   /** The conversation open on the page, read by the site adapter, for the tone analysis. */
   'content.thread': message(
     {
@@ -128,7 +116,7 @@ export const contentMessages = {
       const pageHost = hostOf(context.sender.url);
       // The page's script may not have heard yet that Hallway was switched off there.
       if (settings.isPrivacyModeOn || (pageHost && settings.disabledSites.includes(pageHost))) return null;
-      await services.cards.open(cardKey(tabId, card), identity, theme);
+      await services.cards.open(cardKey(tabId, card), identity, theme, context.sender.frameId ?? 0);
       return null;
     },
   ),

@@ -36,7 +36,7 @@ beforeEach(() => {
     notifyTab: vi.fn(async () => undefined),
     publish: vi.fn(),
     pushToCard: vi.fn((key: string, message: CardPortMessage) => void pushes.push({ key, message })),
-    onFrameReport: vi.fn(),
+    noteFrame: vi.fn(),
     readThread: vi.fn(async () => null),
     setBadge: vi.fn(),
     detectLanguage: vi.fn(async () => null),
@@ -160,3 +160,23 @@ describe('messages: the nudge is read once per change of the thread', () => {
   });
 });
 
+
+describe('messages: frames', () => {
+  it('a content script’s message makes its frame one the worker can ask directly; a page’s does not', async () => {
+    await ok('content.status', { host: 'mail.google.com' }, { ...CONTENT, frameId: 4 });
+    expect(deps.noteFrame).toHaveBeenCalledWith(3, 4);
+    vi.mocked(deps.noteFrame).mockClear();
+    await ok('settings.get', {});
+    expect(deps.noteFrame).not.toHaveBeenCalled();
+  });
+
+  it('a card’s resize and close go to the frame that holds it, not to every frame of the tab', async () => {
+    await createPerson(ctx.db, { displayName: 'Grace Hopper', emails: ['grace@example.com'] });
+    await ok('content.openCard', { identity: { email: 'grace@example.com' }, theme: 'light', card: CARD_A }, { ...CONTENT, frameId: 9 });
+    await ok('card.current', { card: CARD_A }, cardFrame(3, 12));
+    await ok('card.resize', { height: 240 }, cardFrame(3, 12));
+    expect(deps.notifyTab).toHaveBeenLastCalledWith(3, 'page.cardResize', { height: 240, card: CARD_A }, 9);
+    await ok('card.close', {}, cardFrame(3, 12));
+    expect(deps.notifyTab).toHaveBeenLastCalledWith(3, 'page.cardClose', { card: CARD_A }, 9);
+  });
+});

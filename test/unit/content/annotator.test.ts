@@ -110,6 +110,25 @@ describe('Annotator', () => {
     expect(painted(registry, 'hallway-unknown')).toEqual([]);
   });
 
+  it('says who the page shows, once each, without names guessed from prose or people who left the page', async () => {
+    const { lookup } = fakeLookup({ 'Grace Hopper': 'known' });
+    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    annotator.setNames([{ key: 'p1', name: 'Grace Hopper' }]);
+    const body = page(
+      '<span data-email="ada@example.com">Ada Lovelace</span><span data-email="ada@example.com"></span>' +
+        '<span data-email="bob@example.com">Bob</span><div data-text>Ask Grace Hopper, or write to carol@example.com.</div>',
+    );
+    annotator.process(body);
+    await annotator.flush();
+    expect(annotator.people()).toEqual([
+      { name: 'Ada Lovelace', email: 'ada@example.com' },
+      { name: 'Bob', email: 'bob@example.com' },
+      { email: 'carol@example.com' },
+    ]);
+    body.querySelector('[data-email="bob@example.com"]')!.remove();
+    expect(annotator.people().map((p) => p.email)).toEqual(['ada@example.com', 'carol@example.com']);
+  });
+
   it('caches nothing from a failed lookup and asks again on refresh', async () => {
     let isFailing = true;
     const lookup = vi.fn(async (identities: unknown[]) => (isFailing ? null : identities.map(() => 'known' as const)));
