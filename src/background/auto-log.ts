@@ -11,8 +11,8 @@ export async function logThreadVisit(
   db: HallwayDatabase,
   snapshot: ThreadSnapshot,
   site: string,
+  match: repo.Matcher,
   now = new Date(),
-  match: repo.Matcher = (ids) => repo.matchIdentities(db, ids),
 ): Promise<number> {
   const settings = await repo.getSettings(db);
   if (!settings.isAutoLogOn) return 0;

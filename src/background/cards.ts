@@ -102,7 +102,7 @@ export class CardHub {
 export async function buildCardView(
   db: HallwayDatabase,
   target: CardTarget,
-  match: repo.Matcher = (ids) => repo.matchIdentities(db, ids),
+  match: repo.Matcher,
 ): Promise<CardView> {
   const { identity } = target;
   const [found] = await match([identity]);

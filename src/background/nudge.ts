@@ -142,7 +142,7 @@ export class Nudges {
 
   constructor(
     private readonly db: HallwayDatabase,
-    private readonly match: repo.Matcher = (ids) => repo.matchIdentities(db, ids),
+    private readonly match: repo.Matcher,
     private readonly analyse: ThreadAnalyser = analyzeThread,
     private readonly detectLanguage: LanguageDetector = async () => null,
   ) {}

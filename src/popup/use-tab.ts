@@ -5,12 +5,6 @@ import browser from 'webextension-polyfill';
 export function useActiveTabId(): number | null | undefined {
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);
   useEffect(() => {
-    // Tests open the popup as a page and name the tab to inspect; a real popup has no query string.
-    const forced = Number(new URLSearchParams(location.search).get('tab'));
-    if (Number.isInteger(forced) && forced > 0) {
-      setTabId(forced);
-      return;
-    }
     browser.tabs
       .query({ active: true, currentWindow: true })
       .then(([tab]) => setTabId(tab?.id ?? null))

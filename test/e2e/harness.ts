@@ -98,7 +98,20 @@ export async function launch(): Promise<Hallway> {
       const page = await context.newPage();
       // Before loading: what the popup scrolls to on open depends on the height it opens at.
       if (size) await page.setViewportSize(size);
-      await page.goto(`${base}src/popup/index.html?tab=${tabId}`);
+      // A popup opened as a page is itself the active tab: it is told the one it looks at instead,
+      // the way the browser would answer a real popup, before any of its own code runs.
+      await page.addInitScript((id) => {
+        const tabs = (globalThis as unknown as { chrome: { tabs: { query: (info: object, done?: (tabs: object[]) => void) => unknown } } }).chrome.tabs;
+        const query = tabs.query.bind(tabs);
+        tabs.query = (info, done) => {
+          const isActiveTab = (info as { active?: boolean }).active === true;
+          if (!isActiveTab) return query(info, done);
+          const found = [{ id }];
+          if (done) return void done(found);
+          return Promise.resolve(found);
+        };
+      }, tabId);
+      await page.goto(`${base}src/popup/index.html`);
       return page;
     },
     async serve(urlPattern, html) {

@@ -8,6 +8,8 @@ import { analyzeThread, type ThreadTone, type ToneMessageInput } from '../../../
 import { useFreshDb } from '../shared/db/helpers';
 
 const ctx = useFreshDb();
+/** Matches against the database as it is now, as the worker's cached index does. */
+const matcher = (): repo.Matcher => (identities) => repo.matchIdentities(ctx.db, identities);
 
 const GRACE = { name: 'Grace Hopper', siteId: { site: 'slack' as const, id: 'U0GRACE001' } };
 const LUKASZ = { name: 'Łukasz Żółć', siteId: { site: 'slack' as const, id: 'U0LUKASZ02' } };
@@ -41,7 +43,7 @@ describe('the nudge', () => {
     await addPeople();
     // The page marks none of the messages as the user's; the settings know the user's Slack id.
     await repo.updateSettings(ctx.db, { me: { emails: [], siteIds: [LUKASZ.siteId] } });
-    const view = await new Nudges(ctx.db).observe(thread('slack:C1:me', SOUR), 'slack');
+    const view = await new Nudges(ctx.db, matcher()).observe(thread('slack:C1:me', SOUR), 'slack');
     expect(view.level).toBe('sour');
     expect(view.people.map((p) => p.name)).toEqual(['Grace Hopper']);
     expect(view.suggestedMessage).toMatch(/^Hi Grace,/u);
@@ -49,7 +51,7 @@ describe('the nudge', () => {
 
   it('reads a sour thread: who, why, and a message to send', async () => {
     const { grace } = await addPeople();
-    const view = await new Nudges(ctx.db).observe(thread('slack:C1:1', SOUR), 'slack');
+    const view = await new Nudges(ctx.db, matcher()).observe(thread('slack:C1:1', SOUR), 'slack');
     expect(view.level).toBe('sour');
     expect(view.isQuiet).toBe(false);
     expect(view.people.map((p) => [p.name, p.summary?.id ?? null])).toEqual([
@@ -68,7 +70,7 @@ describe('the nudge', () => {
       [GRACE, 'Could you review the rollout plan today? Thanks!'],
       [LUKASZ, 'Sure, looking now. Small question on step 3, otherwise looks good.'],
     ]);
-    const view = await new Nudges(ctx.db).observe(calm, 'slack');
+    const view = await new Nudges(ctx.db, matcher()).observe(calm, 'slack');
     expect(view.level).toBe('calm');
     const stored = await ctx.db.threads.get('slack:C1:2');
     expect(stored?.toneHistory).toEqual([{ at: expect.any(String), score: expect.any(Number), level: 'calm' }]);
@@ -77,7 +79,7 @@ describe('the nudge', () => {
 
   it('"we talked in person" logs it with everyone on the other side and quiets the thread until it turns again', async () => {
     const { grace, lukasz } = await addPeople();
-    const nudges = new Nudges(ctx.db);
+    const nudges = new Nudges(ctx.db, matcher());
     const snapshot = thread('slack:C1:3', SOUR);
     await nudges.talked(snapshot, 'slack', 'in-person');
     for (const person of [grace, lukasz]) {
@@ -99,7 +101,7 @@ describe('the nudge', () => {
 
   it('"not now" quiets the thread for a day', async () => {
     await addPeople();
-    const nudges = new Nudges(ctx.db);
+    const nudges = new Nudges(ctx.db, matcher());
     const snapshot = thread('slack:C1:4', SOUR);
     const now = Date.parse('2026-11-29T10:00:00.000Z');
     await nudges.snooze(snapshot, 'slack', now);
@@ -109,7 +111,7 @@ describe('the nudge', () => {
 
   it('says when this is not the first tense thread with someone this month', async () => {
     await addPeople();
-    const nudges = new Nudges(ctx.db);
+    const nudges = new Nudges(ctx.db, matcher());
     await nudges.observe(thread('slack:C2:1', SOUR), 'slack');
     const second = await nudges.observe(thread('slack:C2:2', SOUR), 'slack');
     expect(second.history).toBe('The second tense thread with Grace this month.');
@@ -167,7 +169,7 @@ describe('a thread that goes in circles', () => {
     const { grace } = await addPeople();
     const since = '2026-11-24T09:00:00.000Z';
     const analyse = circlesFrom(8, since);
-    const view = await new Nudges(ctx.db, undefined, analyse).observe(snapshotOf('mail:circle:1', backAndForth(12, GRACE, ME, ME)), 'gmail');
+    const view = await new Nudges(ctx.db, matcher(), analyse).observe(snapshotOf('mail:circle:1', backAndForth(12, GRACE, ME, ME)), 'gmail');
     expect(view).toMatchObject({ level: 'calm', reason: 'circling', circling: { turns: 11, since }, isRead: true, unreadLanguage: null, history: null, isQuiet: false });
     expect(view.people.map((p) => [p.name, p.summary?.id])).toEqual([['Grace Hopper', grace.id]]);
     expect(view.suggestedMessage).toMatch(/^Hi Grace, .*quick call/u);
@@ -188,14 +190,14 @@ describe('a thread that goes in circles', () => {
     const analyse = reads((messages) => ({
       circling: messages.length >= 8 ? { turns: 9, since: null, authors: ['Grace Hopper', 'Łukasz Żółć'] } : null,
     }));
-    const view = await new Nudges(ctx.db, undefined, analyse).observe(snapshotOf('mail:circle:2', lines), 'gmail');
+    const view = await new Nudges(ctx.db, matcher(), analyse).observe(snapshotOf('mail:circle:2', lines), 'gmail');
     expect(view.people.map((p) => p.name)).toEqual(['Grace Hopper', 'Łukasz Żółć']);
     expect(view.suggestedMessage).toMatch(/^Hi Grace and Łukasz, /u);
   });
 
   it('"we had a call" logs it with the people in the run, and the nudge stays away until it circles again', async () => {
     const { grace } = await addPeople();
-    const nudges = new Nudges(ctx.db, undefined, circlesFrom(8));
+    const nudges = new Nudges(ctx.db, matcher(), circlesFrom(8));
     const lines = backAndForth(10, GRACE, ME, ME);
     await nudges.talked(snapshotOf('mail:circle:3', lines), 'gmail', 'call');
     const detail = await repo.getPersonDetail(ctx.db, grace.id);
@@ -210,7 +212,7 @@ describe('a thread that goes in circles', () => {
   it('a hostile thread that also circles is about the hostility', async () => {
     await addPeople();
     const analyse = reads(() => ({ level: 'sour', score: 0.8, circling: { turns: 9, since: null, authors: ['Grace Hopper', 'You'] } }));
-    const view = await new Nudges(ctx.db, undefined, analyse).observe(snapshotOf('mail:circle:4', backAndForth(10, GRACE, ME, ME)), 'gmail');
+    const view = await new Nudges(ctx.db, matcher(), analyse).observe(snapshotOf('mail:circle:4', backAndForth(10, GRACE, ME, ME)), 'gmail');
     expect(view.reason).toBe('hostility');
     expect(view.suggestedMessage).toMatch(/face to face/u);
   });
@@ -221,38 +223,38 @@ describe('a thread in a language the tone analysis does not read', () => {
 
   it('suggests nothing, names the language, and records no reading', async () => {
     await addPeople();
-    const nudges = new Nudges(ctx.db, undefined, german);
+    const nudges = new Nudges(ctx.db, matcher(), german);
     const view = await nudges.observe(snapshotOf('mail:de:1', [[GRACE, 'Können wir das heute klären?'], [LUKASZ, 'Ja, gerne.']]), 'gmail');
     expect(view).toMatchObject({ isRead: false, unreadLanguage: 'German', reason: null, circling: null, history: null });
     const stored = await ctx.db.threads.get('mail:de:1');
     expect(stored?.toneHistory).toEqual([]);
     expect(threadCheck(stored).ok).toBe(true);
     // A later read that is understood starts the history afresh.
-    await new Nudges(ctx.db).observe(snapshotOf('mail:de:1', [[GRACE, 'Could we sort this out today?']]), 'gmail');
+    await new Nudges(ctx.db, matcher()).observe(snapshotOf('mail:de:1', [[GRACE, 'Could we sort this out today?']]), 'gmail');
     expect((await ctx.db.threads.get('mail:de:1'))?.toneHistory.map((h) => h.level)).toEqual(['calm']);
   });
 
   it("trusts the browser's language detector over the built-in one when it is sure", async () => {
     await addPeople();
     const lines: Line[] = [[GRACE, 'Per my last email, I need the numbers today.'], [LUKASZ, 'Sent.']];
-    const french = await new Nudges(ctx.db, undefined, undefined, async () => 'fr').observe(snapshotOf('mail:lang:1', lines), 'gmail');
+    const french = await new Nudges(ctx.db, matcher(), undefined, async () => 'fr').observe(snapshotOf('mail:lang:1', lines), 'gmail');
     expect(french).toMatchObject({ isRead: false, unreadLanguage: 'French' });
-    const unsure = await new Nudges(ctx.db, undefined, undefined, async () => null).observe(snapshotOf('mail:lang:2', lines), 'gmail');
+    const unsure = await new Nudges(ctx.db, matcher(), undefined, async () => null).observe(snapshotOf('mail:lang:2', lines), 'gmail');
     expect(unsure).toMatchObject({ isRead: true, unreadLanguage: null });
   });
 
   it('falls back to the code for a language without an English name, and to nothing when unknown', async () => {
     const lines: Line[] = [[GRACE, '…']];
-    const unnamed = await new Nudges(ctx.db, undefined, reads(() => ({ language: 'qaa', isRead: false }))).observe(snapshotOf('mail:x:1', lines), 'gmail');
+    const unnamed = await new Nudges(ctx.db, matcher(), reads(() => ({ language: 'qaa', isRead: false }))).observe(snapshotOf('mail:x:1', lines), 'gmail');
     expect(unnamed.unreadLanguage).toBe('qaa');
-    const unknown = await new Nudges(ctx.db, undefined, reads(() => ({ language: 'und', isRead: false }))).observe(snapshotOf('mail:x:2', lines), 'gmail');
+    const unknown = await new Nudges(ctx.db, matcher(), reads(() => ({ language: 'und', isRead: false }))).observe(snapshotOf('mail:x:2', lines), 'gmail');
     expect(unknown.unreadLanguage).toBeNull();
   });
 
   it('suggests nothing even when the level it defaulted to is not calm', async () => {
     await addPeople();
     const unreadSour = reads(() => ({ level: 'sour', score: 0.9, isRead: false, language: 'fr' }));
-    const view = await new Nudges(ctx.db, undefined, unreadSour).observe(snapshotOf('mail:fr:1', [[GRACE, 'Non.']]), 'gmail');
+    const view = await new Nudges(ctx.db, matcher(), unreadSour).observe(snapshotOf('mail:fr:1', [[GRACE, 'Non.']]), 'gmail');
     expect(view.reason).toBeNull();
   });
 });
@@ -260,7 +262,7 @@ describe('a thread in a language the tone analysis does not read', () => {
 describe('who the nudge greets', () => {
   const sour = reads(() => ({ level: 'sour', score: 0.8 }));
   const greetingOf = async (key: string, lines: readonly Line[]) =>
-    (await new Nudges(ctx.db, undefined, sour).observe(snapshotOf(key, lines), 'gmail')).suggestedMessage.split(',')[0];
+    (await new Nudges(ctx.db, matcher(), sour).observe(snapshotOf(key, lines), 'gmail')).suggestedMessage.split(',')[0];
 
   it('one, two, or everyone', async () => {
     await addPeople();
@@ -271,7 +273,7 @@ describe('who the nudge greets', () => {
 
   it('never the user: their own messages, "me" and "You", and the same identity under another name', async () => {
     await addPeople();
-    const view = await new Nudges(ctx.db, undefined, sour).observe(
+    const view = await new Nudges(ctx.db, matcher(), sour).observe(
       snapshotOf('mail:g:4', [
         [GRACE, 'a'],
         [{ name: 'me', email: ME.email }, 'b'],
@@ -298,9 +300,9 @@ describe('interactions logged for the user', () => {
     const { grace, lukasz } = await addPeople();
     const snapshot = thread('slack:C3:1', SOUR);
     const morning = new Date('2026-11-29T09:00:00.000Z');
-    expect(await logThreadVisit(ctx.db, snapshot, 'slack', morning)).toBe(2);
-    expect(await logThreadVisit(ctx.db, snapshot, 'slack', new Date('2026-11-29T17:00:00.000Z'))).toBe(0);
-    expect(await logThreadVisit(ctx.db, snapshot, 'slack', new Date('2026-11-30T09:00:00.000Z'))).toBe(2);
+    expect(await logThreadVisit(ctx.db, snapshot, 'slack', matcher(), morning)).toBe(2);
+    expect(await logThreadVisit(ctx.db, snapshot, 'slack', matcher(), new Date('2026-11-29T17:00:00.000Z'))).toBe(0);
+    expect(await logThreadVisit(ctx.db, snapshot, 'slack', matcher(), new Date('2026-11-30T09:00:00.000Z'))).toBe(2);
     const detail = await repo.getPersonDetail(ctx.db, grace.id);
     expect(detail.interactions.map((i) => [i.kind, i.isAuto, i.sourceUrl, i.summary])).toEqual([
       ['chat', true, snapshot.url, undefined],
@@ -312,10 +314,10 @@ describe('interactions logged for the user', () => {
 
   it('logs nothing when switched off, and nothing for people not in Hallway', async () => {
     const { logThreadVisit } = await import('../../../src/background/auto-log');
-    expect(await logThreadVisit(ctx.db, thread('slack:C3:2', SOUR), 'slack')).toBe(0);
+    expect(await logThreadVisit(ctx.db, thread('slack:C3:2', SOUR), 'slack', matcher())).toBe(0);
     await addPeople();
     await repo.updateSettings(ctx.db, { isAutoLogOn: false });
-    expect(await logThreadVisit(ctx.db, thread('slack:C3:2', SOUR), 'slack')).toBe(0);
+    expect(await logThreadVisit(ctx.db, thread('slack:C3:2', SOUR), 'slack', matcher())).toBe(0);
     expect(await ctx.db.interactions.count()).toBe(0);
   });
 });
@@ -326,7 +328,7 @@ describe('page strings of any length', () => {
     const { HallwayDatabase } = await import('../../../src/shared/db/database');
     await addPeople();
     const long = { ...thread('slack:C9:1', SOUR), title: 'Re: '.repeat(300), url: `https://app.slack.com/${'x'.repeat(3000)}` };
-    await new Nudges(ctx.db).observe(long, 'slack');
+    await new Nudges(ctx.db, matcher()).observe(long, 'slack');
     const backup = await exportBackup(ctx.db);
     const fresh = new HallwayDatabase(`test-${crypto.randomUUID()}`);
     try {
