@@ -166,11 +166,11 @@ export async function importBackup(
   const { backup } = read;
 
   const merged: ImportReport['merged'] = [];
-  await db.transaction('rw', [db.people, db.notes, db.interactions, db.favours, db.threads, db.settings, db.trash, db.snoozes], async () => {
+  await db.transaction('rw', [db.people, db.notes, db.noteWords, db.interactions, db.favours, db.threads, db.settings, db.trash, db.snoozes], async () => {
     if (mode === 'replace') {
       // Trash and snoozes go too: an old "Undo" must not bring back a record from before the file.
       await Promise.all([
-        db.people.clear(), db.notes.clear(), db.interactions.clear(), db.favours.clear(), db.threads.clear(),
+        db.people.clear(), db.notes.clear(), db.noteWords.clear(), db.interactions.clear(), db.favours.clear(), db.threads.clear(),
         db.settings.clear(), db.trash.clear(), db.snoozes.clear(),
       ]);
     }
@@ -215,14 +215,9 @@ export async function importBackup(
     }
     for (const note of noteRows) addWords(note.personId, note.words);
     await db.people.bulkPut(
-      people.map((p) =>
-        toPersonRow(
-          p,
-          { lastInteractionAt: lastOf.get(p.id)?.any ?? null, lastInPersonAt: lastOf.get(p.id)?.inPerson ?? null },
-          [...(noteWordsOf.get(p.id) ?? [])],
-        ),
-      ),
+      people.map((p) => toPersonRow(p, { lastInteractionAt: lastOf.get(p.id)?.any ?? null, lastInPersonAt: lastOf.get(p.id)?.inPerson ?? null })),
     );
+    await db.noteWords.bulkPut(people.flatMap((p) => (noteWordsOf.get(p.id)?.size ? [{ personId: p.id, words: [...noteWordsOf.get(p.id)!] }] : [])));
     await db.notes.bulkPut(noteRows);
     await db.interactions.bulkPut(interactions);
     await db.favours.bulkPut(repoint(backup.favours as Favour[]));

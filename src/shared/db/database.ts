@@ -18,17 +18,22 @@ export interface PersonRow extends Person {
   words: string[];
   /** Search words of the "ask them about" topics alone, which rank first. */
   topicWords: string[];
-  /**
-   * Search words of all their notes, so a search finds people by note text from the people index
-   * alone, without reading any note (100,000 notes would otherwise be read for a one-letter query).
-   */
-  noteWords: string[];
   /** Latest interaction of any kind / in person, kept in step by the repository. */
   lastInteractionAt: string | null;
   lastInPersonAt: string | null;
 }
 
 export interface NoteRow extends Note {
+  words: string[];
+}
+
+/**
+ * Search words of all of one person's notes, so a search finds people by note text from one index,
+ * without reading any note (100,000 notes would otherwise be read for a one-letter query). Kept in a
+ * table of its own, not on the person: every read of the directory would carry them otherwise.
+ */
+export interface NoteWordsRow {
+  personId: string;
   words: string[];
 }
 
@@ -92,6 +97,7 @@ export class HallwayDatabase extends Dexie {
   snoozes!: EntityTable<SnoozeRow, 'personId'>;
   notThem!: Dexie.Table<NotThemRow, [string, string]>;
   seen!: EntityTable<SeenRow, 'key'>;
+  noteWords!: EntityTable<NoteWordsRow, 'personId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -109,5 +115,26 @@ export class HallwayDatabase extends Dexie {
     });
     // Version 2: answers to "is this them?" that were no, and addresses and ids seen on pages.
     this.version(2).stores({ notThem: '[key+personId], key, personId', seen: 'key, *nameKeys, at' });
+    // Version 3, for a big directory. Note words move off the person rows, which every list, search
+    // and marker lookup reads, into a table of their own. Notes lose the index on their words (no
+    // query used it, and it cost 20 entries a note on every write) and gain one by person and date,
+    // so a person's note count and latest note come from the index alone.
+    this.version(3)
+      .stores({
+        people: 'id, nameKey, *emails, *siteKeys, team, [teamKey+nameKey], updatedAt, lastInteractionAt, *words, *topicWords',
+        notes: 'id, personId, createdAt, [personId+createdAt]',
+        noteWords: 'personId, *words',
+      })
+      .upgrade(async (tx) => {
+        const moved: NoteWordsRow[] = [];
+        await tx
+          .table('people')
+          .toCollection()
+          .modify((row: PersonRow & { noteWords?: string[] }) => {
+            if (row.noteWords?.length) moved.push({ personId: row.id, words: row.noteWords });
+            delete row.noteWords;
+          });
+        await tx.table('noteWords').bulkPut(moved);
+      });
   }
 }

@@ -9,7 +9,7 @@ import { cleanPerson, fromPersonRow, requirePerson, toPersonRow, uniq } from './
 export const UNDO_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 export async function deletePerson(db: HallwayDatabase, personId: string): Promise<{ undoId: string }> {
-  return db.transaction('rw', [db.people, db.notes, db.interactions, db.favours, db.trash], async () => {
+  return db.transaction('rw', [db.people, db.notes, db.noteWords, db.interactions, db.favours, db.trash], async () => {
     const person = await requirePerson(db, personId);
     const [notes, interactions, favours] = await Promise.all([
       db.notes.where('personId').equals(personId).toArray(),
@@ -21,6 +21,7 @@ export async function deletePerson(db: HallwayDatabase, personId: string): Promi
     await db.notes.bulkDelete(notes.map((n) => n.id));
     await db.interactions.bulkDelete(interactions.map((i) => i.id));
     await db.favours.bulkDelete(favours.map((f) => f.id));
+    await db.noteWords.delete(personId);
     await db.people.delete(personId);
     // Old trash goes when new trash arrives: no timer needed.
     const cutoff = new Date(Date.now() - UNDO_WINDOW_MS).toISOString();
@@ -30,11 +31,13 @@ export async function deletePerson(db: HallwayDatabase, personId: string): Promi
 }
 
 export async function undoDelete(db: HallwayDatabase, undoId: string): Promise<Person> {
-  return db.transaction('rw', [db.people, db.notes, db.interactions, db.favours, db.trash], async () => {
+  return db.transaction('rw', [db.people, db.notes, db.noteWords, db.interactions, db.favours, db.trash], async () => {
     const entry = await db.trash.get(undoId);
     if (!entry) throw new NotFoundError('That deleted person');
-    await db.people.put(entry.person);
+    // A row trashed before schema version 3 carries its note words: they belong in their own table.
+    await db.people.put(toPersonRow(fromPersonRow(entry.person), entry.person));
     await db.notes.bulkPut(entry.notes);
+    await refreshNoteWords(db, entry.person.id);
     await db.interactions.bulkPut(entry.interactions);
     await db.favours.bulkPut(entry.favours);
     await db.trash.delete(undoId);
@@ -73,7 +76,7 @@ export function combinePeople(keep: Person, other: Person): Person {
 
 export async function mergePeople(db: HallwayDatabase, keepId: string, mergeId: string): Promise<Person> {
   if (keepId === mergeId) throw new InvalidDataError('Choose two different people to merge.');
-  return db.transaction('rw', [db.people, db.notes, db.interactions, db.favours, db.notThem], async () => {
+  return db.transaction('rw', [db.people, db.notes, db.noteWords, db.interactions, db.favours, db.notThem], async () => {
     const keep = fromPersonRow(await requirePerson(db, keepId));
     const other = fromPersonRow(await requirePerson(db, mergeId));
     const merged = combinePeople(keep, other);
@@ -86,6 +89,7 @@ export async function mergePeople(db: HallwayDatabase, keepId: string, mergeId: 
       await db.notThem.put({ ...row, personId: keepId });
     }
     await db.people.delete(mergeId);
+    await db.noteWords.delete(mergeId);
     await db.people.put(toPersonRow(merged));
     await refreshStats(db, keepId);
     await refreshNoteWords(db, keepId);

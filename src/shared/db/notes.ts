@@ -7,12 +7,14 @@ import { fromNoteRow, requirePerson, requireText, toNoteRow } from './records';
 /** Recomputes the note words a person row carries for search, from all their notes. */
 export async function refreshNoteWords(db: HallwayDatabase, personId: string): Promise<void> {
   const notes = await db.notes.where('personId').equals(personId).toArray();
-  await db.people.update(personId, { noteWords: [...new Set(notes.flatMap((n) => n.words))] });
+  const words = [...new Set(notes.flatMap((n) => n.words))];
+  if (words.length) await db.noteWords.put({ personId, words });
+  else await db.noteWords.delete(personId);
 }
 
 export async function addNote(db: HallwayDatabase, personId: string, text: string): Promise<Note> {
   const body = requireText(text);
-  return db.transaction('rw', db.people, db.notes, async () => {
+  return db.transaction('rw', db.people, db.notes, db.noteWords, async () => {
     await requirePerson(db, personId);
     const now = nowIso();
     const note: Note = { id: newId(), personId, text: body, createdAt: now, updatedAt: now };
@@ -24,7 +26,7 @@ export async function addNote(db: HallwayDatabase, personId: string, text: strin
 
 export async function updateNote(db: HallwayDatabase, noteId: string, text: string): Promise<Note> {
   const body = requireText(text);
-  return db.transaction('rw', db.people, db.notes, async () => {
+  return db.transaction('rw', db.people, db.notes, db.noteWords, async () => {
     const row = await db.notes.get(noteId);
     if (!row) throw new NotFoundError('That note');
     const note: Note = { ...fromNoteRow(row), text: body, updatedAt: nowIso() };
@@ -35,7 +37,7 @@ export async function updateNote(db: HallwayDatabase, noteId: string, text: stri
 }
 
 export async function deleteNote(db: HallwayDatabase, noteId: string): Promise<void> {
-  await db.transaction('rw', db.people, db.notes, async () => {
+  await db.transaction('rw', db.people, db.notes, db.noteWords, async () => {
     const row = await db.notes.get(noteId);
     if (!row) return;
     await db.notes.delete(noteId);

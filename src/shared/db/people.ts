@@ -6,7 +6,7 @@ import { emptyPerson, nowIso, personCheck, type Person } from '../model';
 import { formatProblems } from '../validate';
 import type { PeoplePage, PeopleSort, PersonDetail, PersonSummary } from '../views';
 import { queryWords } from '../words';
-import type { HallwayDatabase, NoteRow, PersonRow } from './database';
+import type { HallwayDatabase, PersonRow } from './database';
 import { DuplicateIdentityError, InvalidDataError, NotFoundError } from './errors';
 import { cleanPerson, fromNoteRow, fromPersonRow, toPersonRow } from './records';
 
@@ -22,7 +22,7 @@ export async function savePerson(db: HallwayDatabase, input: Person): Promise<Pe
     const stats = existing
       ? { lastInteractionAt: existing.lastInteractionAt, lastInPersonAt: existing.lastInPersonAt }
       : undefined;
-    await db.people.put(toPersonRow(person, stats, existing?.noteWords ?? []));
+    await db.people.put(toPersonRow(person, stats));
     return person;
   });
 }
@@ -70,24 +70,19 @@ export async function getPersonDetail(db: HallwayDatabase, personId: string): Pr
 
 async function summarise(db: HallwayDatabase, rows: PersonRow[]): Promise<PersonSummary[]> {
   const ids = rows.map((r) => r.id);
-  const [notes, favours] = await Promise.all([
-    db.notes.where('personId').anyOf(ids).toArray(),
-    db.favours.where('personId').anyOf(ids).toArray(),
-  ]);
-  const group = <T extends { personId: string }>(rows: T[]) => {
-    const by = new Map<string, T[]>();
-    for (const row of rows) {
-      const list = by.get(row.personId);
-      if (list) list.push(row);
-      else by.set(row.personId, [row]);
-    }
-    return by;
-  };
-  const notesBy = group(notes);
-  const favoursBy = group(favours);
-  return rows.map((row) => {
-    const own = notesBy.get(row.id) ?? [];
-    const latest = own.reduce<NoteRow | null>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), null);
+  const favours = await db.favours.where('personId').anyOf(ids).toArray();
+  const favoursBy = new Map<string, typeof favours>();
+  for (const favour of favours) {
+    const list = favoursBy.get(favour.personId);
+    if (list) list.push(favour);
+    else favoursBy.set(favour.personId, [favour]);
+  }
+  // A person's notes are counted on the index and only the newest is read: someone with 300 notes
+  // costs the list what someone with one does.
+  const notesOf = (id: string) => db.notes.where('[personId+createdAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]);
+  const noteStats = await Promise.all(ids.map(async (id) => ({ count: await notesOf(id).count(), latest: await notesOf(id).last() })));
+  return rows.map((row, i) => {
+    const { count, latest } = noteStats[i]!;
     return {
       id: row.id,
       displayName: row.displayName,
@@ -96,7 +91,7 @@ async function summarise(db: HallwayDatabase, rows: PersonRow[]): Promise<Person
       emails: row.emails,
       askAbout: row.askAbout,
       latestNote: latest ? { id: latest.id, text: latest.text, createdAt: latest.createdAt } : null,
-      noteCount: own.length,
+      noteCount: count,
       lastInteractionAt: row.lastInteractionAt,
       lastInPersonAt: row.lastInPersonAt,
       balance: favourBalance(favoursBy.get(row.id) ?? []),
@@ -104,7 +99,6 @@ async function summarise(db: HallwayDatabase, rows: PersonRow[]): Promise<Person
   });
 }
 
-/** The records of these people, without their notes; missing ids are left out. */
 export async function peopleByIds(db: HallwayDatabase, personIds: readonly string[]): Promise<Person[]> {
   return (await db.people.bulkGet([...personIds])).flatMap((row) => (row ? [fromPersonRow(row)] : []));
 }
@@ -173,7 +167,7 @@ async function matchQuery(db: HallwayDatabase, query: string): Promise<Map<strin
     const [askRows, personRows, noteRows] = await Promise.all([
       db.people.where('topicWords').startsWith(word).primaryKeys(),
       db.people.where('words').startsWith(word).primaryKeys(),
-      db.people.where('noteWords').startsWith(word).primaryKeys(),
+      db.noteWords.where('words').startsWith(word).primaryKeys(),
     ]);
     for (const id of noteRows) add(id, 1);
     for (const id of personRows) add(id, 2);
@@ -209,7 +203,7 @@ export async function listPeople(
   options: { query?: string; sort?: PeopleSort; offset?: number; limit?: number } = {},
 ): Promise<PeoplePage> {
   const { query = '', sort = 'name', offset = 0, limit = 100 } = options;
-  return db.transaction('r', [db.people, db.notes, db.favours, db.interactions], async () => {
+  return db.transaction('r', [db.people, db.noteWords, db.notes, db.favours, db.interactions], async () => {
     let rows: PersonRow[];
     if (query.trim()) {
       const scores = await matchQuery(db, query);

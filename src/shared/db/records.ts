@@ -37,7 +37,6 @@ export function cleanPerson(person: Person): Person {
 export function toPersonRow(
   person: Person,
   stats: Pick<PersonRow, 'lastInteractionAt' | 'lastInPersonAt'> = { lastInteractionAt: null, lastInPersonAt: null },
-  noteWords: string[] = [],
 ): PersonRow {
   return {
     ...person,
@@ -56,14 +55,14 @@ export function toPersonRow(
       person.howWeMet,
     ),
     topicWords: wordsOf(...person.askAbout),
-    noteWords,
     ...stats,
   };
 }
 
 export function fromPersonRow(row: PersonRow): Person {
-  const { siteKeys: _s, nameKey: _n, teamKey: _k, words: _w, topicWords: _t, noteWords: _nw, lastInteractionAt: _l, lastInPersonAt: _p, ...person } =
-    row;
+  // `noteWords`: rows kept in the trash before schema version 3 still carry them.
+  const { siteKeys: _s, nameKey: _n, teamKey: _k, words: _w, topicWords: _t, lastInteractionAt: _l, lastInPersonAt: _p, noteWords: _nw, ...person } =
+    row as PersonRow & { noteWords?: string[] };
   return person;
 }
 

@@ -6,18 +6,20 @@ import {
   addNote,
   createPerson,
   fromPersonRow,
+  listPeople,
   savePerson,
+  toPersonRow,
 } from '../../../../src/shared/db';
 import type { Person } from '../../../../src/shared/model';
 import { person, useFreshDb } from './helpers';
 
 const ctx = useFreshDb();
 
-describe('schema version 2', () => {
-  it('opens at version 2 with exactly the expected tables', async () => {
+describe('schema version 3', () => {
+  it('opens at version 3 with exactly the expected tables', async () => {
     const { db } = ctx;
-    expect(db.verno).toBe(2);
-    const tables = ['favours', 'interactions', 'notes', 'notThem', 'people', 'seen', 'settings', 'snoozes', 'threads', 'trash'].sort();
+    expect(db.verno).toBe(3);
+    const tables = ['favours', 'interactions', 'notes', 'noteWords', 'notThem', 'people', 'seen', 'settings', 'snoozes', 'threads', 'trash'].sort();
     expect(db.tables.map((t) => t.name).sort()).toEqual(tables);
     // The real IndexedDB store list, not only Dexie's idea of it.
     expect([...db.backendDB().objectStoreNames].sort()).toEqual(tables);
@@ -37,9 +39,10 @@ describe('schema version 2', () => {
     expect(shape).toEqual({
       people: {
         key: 'id',
-        indexes: ['*emails', '*noteWords', '*siteKeys', '*topicWords', '*words', '[teamKey+nameKey]', 'lastInteractionAt', 'nameKey', 'team', 'updatedAt'].sort(),
+        indexes: ['*emails', '*siteKeys', '*topicWords', '*words', '[teamKey+nameKey]', 'lastInteractionAt', 'nameKey', 'team', 'updatedAt'].sort(),
       },
-      notes: { key: 'id', indexes: ['*words', 'createdAt', 'personId'].sort() },
+      notes: { key: 'id', indexes: ['[personId+createdAt]', 'createdAt', 'personId'].sort() },
+      noteWords: { key: 'personId', indexes: ['*words'] },
       interactions: { key: 'id', indexes: ['[personId+at]', 'at', 'personId', 'threadKey'].sort() },
       favours: { key: 'id', indexes: ['at', 'personId'].sort() },
       threads: { key: 'key', indexes: ['updatedAt'] },
@@ -57,11 +60,11 @@ describe('schema version 2', () => {
     const tx = idb.transaction(['people', 'notes'], 'readonly');
     const people = tx.objectStore('people');
     expect([...people.indexNames].sort()).toEqual(
-      ['[teamKey+nameKey]', 'emails', 'lastInteractionAt', 'nameKey', 'noteWords', 'siteKeys', 'team', 'topicWords', 'updatedAt', 'words'].sort(),
+      ['[teamKey+nameKey]', 'emails', 'lastInteractionAt', 'nameKey', 'siteKeys', 'team', 'topicWords', 'updatedAt', 'words'].sort(),
     );
     expect(people.index('emails').multiEntry).toBe(true);
     expect(people.index('nameKey').multiEntry).toBe(false);
-    expect([...tx.objectStore('notes').indexNames].sort()).toEqual(['createdAt', 'personId', 'words']);
+    expect([...tx.objectStore('notes').indexNames].sort()).toEqual(['[personId+createdAt]', 'createdAt', 'personId'].sort());
   });
 });
 
@@ -163,7 +166,7 @@ describe('saving a person', () => {
 });
 
 describe('schema upgrade safety', () => {
-  it('a version 1 database opens at version 2 with every record and an empty "not them" table', async () => {
+  it('a version 1 database opens at version 3 with every record and an empty "not them" table', async () => {
     const name = 'test-' + crypto.randomUUID();
     class VersionOne extends Dexie {
       constructor() {
@@ -186,11 +189,49 @@ describe('schema upgrade safety', () => {
     const db = new HallwayDatabase(name);
     try {
       const dana = await createPerson(db, { displayName: 'Dana', emails: ['dana@example.com'] });
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(3);
       expect(await db.settings.toArray()).toEqual([{ key: 'toneSensitivity', value: 'high' }]);
       expect(await db.notThem.count()).toBe(0);
       await db.notThem.put({ key: 'slack:U1', personId: dana.id, at: '2026-12-01T00:00:00.000Z' });
       expect(await db.notThem.where('key').equals('slack:U1').count()).toBe(1);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('a version 2 database opens at version 3 with note words moved off the people, still found by search', async () => {
+    const name = 'test-' + crypto.randomUUID();
+    class VersionTwo extends Dexie {
+      constructor() {
+        super(name);
+        this.version(1).stores({
+          people: 'id, nameKey, *emails, *siteKeys, team, [teamKey+nameKey], updatedAt, lastInteractionAt, *words, *topicWords, *noteWords',
+          notes: 'id, personId, createdAt, *words',
+          interactions: 'id, personId, at, [personId+at], threadKey',
+          favours: 'id, personId, at',
+          threads: 'key, updatedAt',
+          settings: 'key',
+          trash: 'id, deletedAt',
+          snoozes: 'personId',
+        });
+        this.version(2).stores({ notThem: '[key+personId], key, personId', seen: 'key, *nameKeys, at' });
+      }
+    }
+    const old = new VersionTwo();
+    const dana = person({ id: 'p-dana', displayName: 'Dana Scully' });
+    await old.table('people').put({ ...toPersonRow(dana), noteWords: ['kubernetes', 'tea'] });
+    await old.table('people').put(toPersonRow(person({ id: 'p-fox', displayName: 'Fox Mulder' })));
+    await old.table('notes').put({ id: 'n1', personId: dana.id, text: 'Kubernetes and tea', createdAt: dana.createdAt, updatedAt: dana.createdAt, words: ['kubernetes', 'tea'] });
+    old.close();
+    const db = new HallwayDatabase(name);
+    try {
+      await db.open();
+      expect(db.verno).toBe(3);
+      expect(await db.people.get(dana.id)).not.toHaveProperty('noteWords');
+      expect(fromPersonRow((await db.people.get(dana.id))!)).toEqual(dana);
+      expect(await db.noteWords.toArray()).toEqual([{ personId: dana.id, words: ['kubernetes', 'tea'] }]);
+      expect((await listPeople(db, { query: 'kubern' })).people.map((p) => p.displayName)).toEqual(['Dana Scully']);
+      expect((await listPeople(db, {})).people.map((p) => [p.displayName, p.noteCount])).toEqual([['Dana Scully', 1], ['Fox Mulder', 0]]);
     } finally {
       await db.delete();
     }
