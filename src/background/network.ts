@@ -23,6 +23,12 @@ const SATURATION = 4;
 /** Below this a tie is weak: roughly one recent email, or a call a couple of months ago. */
 export const WEAK_TIE = 0.2;
 export const NO_TEAM = 'No team';
+/**
+ * Ties sent per team, and people never met: what the people page shows of each, so a directory of
+ * 10,000 is not sent whole to draw forty rows.
+ */
+export const TIES_SHOWN = 20;
+export const NEVER_MET_SHOWN = 10;
 
 /** Face time builds a tie more than a call, and a call more than a line of text. */
 export const KIND_WEIGHT: Record<InteractionKind, number> = {
@@ -213,16 +219,20 @@ export function buildNetwork(people: readonly NetworkPerson[], scores: ReadonlyM
     .map(({ group, strength }) => ({
       team: group.name,
       strength: round(strength),
-      people: group.ties.map(({ id, displayName, strength: s, hasMetInPerson }) => ({ id, displayName, strength: s, hasMetInPerson })),
+      size: group.ties.length,
+      metCount: group.ties.filter((t) => t.hasMetInPerson).length,
+      people: group.ties.slice(0, TIES_SHOWN).map(({ id, displayName, strength: s, hasMetInPerson }) => ({ id, displayName, strength: s, hasMetInPerson })),
     }));
 
   // The people the user talks to but has never met are the best candidates for a coffee.
-  const neverMet = [...groups.values()]
-    .flatMap((g) => g.ties.filter((t) => !t.hasMetInPerson))
-    .sort(strongestFirst)
-    .map(({ id, displayName, team }) => ({ id, displayName, team }));
+  const neverMet = [...groups.values()].flatMap((g) => g.ties.filter((t) => !t.hasMetInPerson)).sort(strongestFirst);
 
-  return { teams, neverMet, thinSpots: findThinSpots(people, groups) };
+  return {
+    teams,
+    neverMet: neverMet.slice(0, NEVER_MET_SHOWN).map(({ id, displayName, team }) => ({ id, displayName, team })),
+    neverMetCount: neverMet.length,
+    thinSpots: findThinSpots(people, groups),
+  };
 }
 
 /** One pass over the window of the `at` index; the table's older rows are never read. */

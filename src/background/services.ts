@@ -6,10 +6,14 @@
 import * as repo from '../shared/db';
 import { strongKey, type PageIdentity } from '../shared/identity';
 import type { CardPortMessage, TabProtocolMap, ThreadSnapshot } from '../shared/protocol';
+import type { NetworkView } from '../shared/views';
 import { CardHub } from './cards';
 import { IdentityIndexCache } from './identity-index';
 import type { Change } from './messages/define';
+import { networkView } from './network';
 import { Nudges, TabNudges } from './nudge';
+
+const NETWORK_FRESH_MS = 10 * 60 * 1000;
 
 /** What the router needs from the browser; tests pass fakes. */
 export interface RouterDeps {
@@ -44,6 +48,13 @@ export interface Services {
   readonly tabNudges: TabNudges;
   /** Remembers who the user is from what a page says; other tabs then stop marking them too. */
   learnSelf(identities: readonly PageIdentity[]): Promise<void>;
+  /**
+   * The picture of the user's network, kept until data changes or it is ten minutes old (ties fade
+   * with time): drawing it reads every person and half a year of interactions.
+   */
+  network(): Promise<NetworkView>;
+  /** Interactions were written outside a message's own change (a thread visit logged). */
+  forgetNetwork(): void;
   /** Addresses and ids already kept as seen while this worker runs, so each costs one write. */
   readonly recorded: Set<string>;
   /**
@@ -60,7 +71,11 @@ export function createServices(deps: RouterDeps): Services {
   const nudges = new Nudges(db, identities.match, undefined, deps.detectLanguage);
   const tabNudges = new TabNudges(nudges);
 
+  let network: { view: Promise<NetworkView>; at: number } | null = null;
+  const forgetNetwork = () => void (network = null);
+
   function changed(changes: readonly Change[], exceptCard: string | null = null): void {
+    if (changes.includes('people') || changes.includes('records')) forgetNetwork();
     if (changes.includes('people')) {
       identities.invalidate();
       tabNudges.clear();
@@ -88,6 +103,17 @@ export function createServices(deps: RouterDeps): Services {
     nudges,
     tabNudges,
     learnSelf,
+    network() {
+      if (!network || Date.now() - network.at > NETWORK_FRESH_MS) {
+        const view = networkView(db).catch((error: unknown) => {
+          forgetNetwork();
+          throw error;
+        });
+        network = { view, at: Date.now() };
+      }
+      return network.view;
+    },
+    forgetNetwork,
     recorded: new Set(),
     changed,
   };

@@ -45,9 +45,6 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function metCount(team: Team): number {
-  return team.people.reduce((n, p) => n + (p.hasMetInPerson ? 1 : 0), 0);
-}
 
 function Dot({ tie, x, y }: { tie: Tie; x: number; y: number }) {
   const radius = 3 + 4 * tie.strength;
@@ -71,17 +68,17 @@ function TeamRow({ team, index }: { team: Team; index: number }) {
   const top = index * ROW_HEIGHT;
   const middle = top + ROW_HEIGHT / 2;
   const shown = team.people.slice(0, DOTS_PER_ROW);
-  const hidden = team.people.length - shown.length;
-  const met = metCount(team);
+  const hidden = team.size - shown.length;
+  const met = team.metCount;
   return (
     <g class="network-chart__row" data-testid="network-team">
-      <title>{`${team.team}: ${tieWords(team.strength)} (${percent(team.strength)}), ${count(team.people.length, 'person', 'people')}, ${met} met in person`}</title>
+      <title>{`${team.team}: ${tieWords(team.strength)} (${percent(team.strength)}), ${count(team.size, 'person', 'people')}, ${met} met in person`}</title>
       {index % 2 === 1 && <rect class="network-chart__stripe" x={0} y={top} width={WIDTH} height={ROW_HEIGHT} />}
       <text class="network-chart__team" x={8} y={middle - 3}>
         {clip(team.team, LABEL_CHARS)}
       </text>
       <text class="network-chart__sub" x={8} y={middle + 12}>
-        {`${count(team.people.length, 'person', 'people')} · ${met} met`}
+        {`${count(team.size, 'person', 'people')} · ${met} met`}
       </text>
       <rect class="network-chart__track" x={BAR_X} y={middle - BAR_HEIGHT / 2} width={BAR_WIDTH} height={BAR_HEIGHT} rx={BAR_HEIGHT / 2} />
       {team.strength > 0 && (
@@ -109,8 +106,8 @@ function TeamRow({ team, index }: { team: Team; index: number }) {
 
 /** One sentence for the picture as a whole, for the `aria-label` of the image. */
 function summary(teams: Team[], total: number): string {
-  const people = teams.reduce((n, t) => n + t.people.length, 0);
-  const named = teams.filter((t) => t.team && t.people.length);
+  const people = teams.reduce((n, t) => n + t.size, 0);
+  const named = teams.filter((t) => t.team && t.size);
   const strongest = named[0];
   const head = `Your ties into ${count(teams.length, 'group', 'groups')} of ${count(people, 'person', 'people')}`;
   const shown = teams.length < total ? `, the ${teams.length} strongest of ${total} shown` : '';
@@ -185,8 +182,8 @@ export function NetworkChart({ teams }: { teams: Team[] }) {
             <tr key={`${index}:${team.team}`}>
               <th scope="row">{team.team}</th>
               <td>{`${tieWords(team.strength)} (${percent(team.strength)})`}</td>
-              <td>{team.people.length.toLocaleString('en')}</td>
-              <td>{metCount(team).toLocaleString('en')}</td>
+              <td>{team.size.toLocaleString('en')}</td>
+              <td>{team.metCount.toLocaleString('en')}</td>
               <td>
                 {team.people
                   .slice(0, 3)

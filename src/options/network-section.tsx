@@ -7,8 +7,6 @@ import { NetworkChart } from './network-chart';
 import { personHash } from './route';
 import './network.css';
 
-/** The best candidates for a coffee; the rest can be found through the chart's table and the directory. */
-const NEVER_MET_SHOWN = 10;
 const RELOAD_DELAY_MS = 1000;
 /** Enough thin spots to act on without a wall of sentences in a large directory. */
 const THIN_SPOTS_SHOWN = 8;
@@ -29,6 +27,7 @@ export function NetworkSection({ refreshKey, onOpenPerson }: Props) {
   // Answers can arrive out of order; only the answer to the latest request is shown.
   const latest = useRef(0);
   const isFirstLoad = useRef(true);
+  const sectionRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     const load = () => {
@@ -44,9 +43,25 @@ export function NetworkSection({ refreshKey, onOpenPerson }: Props) {
         });
     };
     if (isFirstLoad.current) {
-      isFirstLoad.current = false;
-      load();
-      return;
+      // Drawn when the section comes near the screen: at the bottom of the page, it must not hold up
+      // the people list the page opens with.
+      const section = sectionRef.current;
+      if (!section || typeof IntersectionObserver === 'undefined') {
+        isFirstLoad.current = false;
+        load();
+        return;
+      }
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          observer.disconnect();
+          isFirstLoad.current = false;
+          load();
+        },
+        { rootMargin: '200px' },
+      );
+      observer.observe(section);
+      return () => observer.disconnect();
     }
     // The picture reads every recent interaction, which takes a while in a large directory; a burst
     // of edits (notes, a logged meeting) reloads it once, after the burst.
@@ -57,7 +72,7 @@ export function NetworkSection({ refreshKey, onOpenPerson }: Props) {
   const spots = view ? (isShowingAllSpots ? view.thinSpots : view.thinSpots.slice(0, THIN_SPOTS_SHOWN)) : [];
 
   return (
-    <section class="page-section network" tabIndex={-1} id="network" aria-labelledby={`${base}-heading`} data-testid="network">
+    <section ref={sectionRef} class="page-section network" tabIndex={-1} id="network" aria-labelledby={`${base}-heading`} data-testid="network">
       <h2 id={`${base}-heading`}>Your network</h2>
       {!view ? (
         error ? (
@@ -98,13 +113,13 @@ export function NetworkSection({ refreshKey, onOpenPerson }: Props) {
 
           <div class="network-block">
             <h3 id={`${base}-never-met`}>Never met in person</h3>
-            {view.neverMet.length === 0 ? (
+            {view.neverMetCount === 0 ? (
               <p class="muted">You have met everyone in the directory in person.</p>
             ) : (
               <>
                 <p class="muted">The people you are most in touch with but have never met: good candidates for a coffee.</p>
                 <ol class="network-never-met" aria-labelledby={`${base}-never-met`}>
-                  {view.neverMet.slice(0, NEVER_MET_SHOWN).map((person) => (
+                  {view.neverMet.map((person) => (
                     <li key={person.id} data-testid="network-never-met">
                       <a
                         href={personHash(person.id)}
@@ -119,8 +134,8 @@ export function NetworkSection({ refreshKey, onOpenPerson }: Props) {
                     </li>
                   ))}
                 </ol>
-                {view.neverMet.length > NEVER_MET_SHOWN && (
-                  <p class="muted">And {count(view.neverMet.length - NEVER_MET_SHOWN, 'other person', 'other people')} you have not met yet.</p>
+                {view.neverMetCount > view.neverMet.length && (
+                  <p class="muted">And {count(view.neverMetCount - view.neverMet.length, 'other person', 'other people')} you have not met yet.</p>
                 )}
               </>
             )}

@@ -117,10 +117,15 @@ export interface NetworkView {
     team: string;
     /** 0..1: how strong the user's ties into this team are overall. */
     strength: number;
+    /** Everyone in the team, and how many of them the user has met in person. */
+    size: number;
+    metCount: number;
+    /** The strongest ties, strongest first: as many as a chart row or a table cell shows. */
     people: { id: string; displayName: string; strength: number; hasMetInPerson: boolean }[];
   }[];
-  /** People the user has never logged meeting in person. */
+  /** The strongest ties the user has never logged meeting in person, a few; and how many there are. */
   neverMet: { id: string; displayName: string; team: string }[];
+  neverMetCount: number;
   /** Plain sentences pointing at thin spots: "Nobody in Finance any more", "Only weak ties in Legal". */
   thinSpots: string[];
 }

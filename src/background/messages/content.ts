@@ -88,7 +88,7 @@ export const contentMessages = {
       const view = await services.tabNudges.observe(tabId, thread);
       services.deps.setBadge(tabId, view?.level ?? 'calm', view?.isQuiet ?? false);
       // An interaction changes no marker, so open pages are not told.
-      await logThreadVisit(services.db, thread, siteOfThread(thread), services.identities.match);
+      if (await logThreadVisit(services.db, thread, siteOfThread(thread), services.identities.match)) services.forgetNetwork();
       return null;
     },
   ),

@@ -3,7 +3,6 @@ import * as repo from '../../shared/db';
 import { LIMITS, MAX_LIST_PAGE } from '../../shared/limits';
 import { personCheck } from '../../shared/model';
 import { array, id, literal, number, object, optional, string } from '../../shared/validate';
-import { networkView } from '../network';
 import { message } from './define';
 import { empty, shortText } from './shapes';
 
@@ -106,6 +105,6 @@ export const peopleMessages = {
       from: 'page',
       payload: empty,
     },
-    async (_, { services }) => networkView(services.db),
+    async (_, { services }) => services.network(),
   ),
 };

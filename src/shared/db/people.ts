@@ -208,9 +208,11 @@ export async function listPeople(
     if (query.trim()) {
       const scores = await matchQuery(db, query);
       rows = (await db.people.bulkGet([...scores.keys()])).filter((r): r is PersonRow => Boolean(r));
-      const counts = new Map(
-        await Promise.all(rows.map(async (r) => [r.id, await db.interactions.where('personId').equals(r.id).count()] as const)),
-      );
+      // One walk of the interactions' person index for everyone found, not one count per person.
+      const counts = new Map<string, number>();
+      for (const personId of (await db.interactions.where('personId').anyOf([...scores.keys()]).keys()) as string[]) {
+        counts.set(personId, (counts.get(personId) ?? 0) + 1);
+      }
       const now = Date.now();
       const rank = (row: PersonRow) => (scores.get(row.id) ?? 0) * 10 + closeness(row, counts.get(row.id) ?? 0, now);
       const compare = compareRows(sort);

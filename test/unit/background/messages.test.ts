@@ -180,3 +180,16 @@ describe('messages: frames', () => {
     expect(deps.notifyTab).toHaveBeenLastCalledWith(3, 'page.cardClose', { card: CARD_A }, 9);
   });
 });
+
+describe('messages: the network view', () => {
+  it('is drawn once, and again after a change', async () => {
+    const grace = await createPerson(ctx.db, { displayName: 'Grace Hopper', team: 'Platform' });
+    const first = await ok<{ teams: { team: string; people: unknown[] }[] }>('people.network', {});
+    expect(first.teams.map((t) => t.team)).toEqual(['Platform']);
+    // Written behind the worker's back: the kept picture does not see it.
+    await createPerson(ctx.db, { displayName: 'Alan Turing', team: 'Research' });
+    expect((await ok<typeof first>('people.network', {})).teams.map((t) => t.team)).toEqual(['Platform']);
+    await ok('interactions.add', { personId: grace.id, kind: 'in-person' });
+    expect((await ok<typeof first>('people.network', {})).teams.map((t) => t.team).sort()).toEqual(['Platform', 'Research']);
+  });
+});

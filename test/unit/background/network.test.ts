@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  NEVER_MET_SHOWN,
+  TIES_SHOWN,
   buildNetwork,
   interactionWeight,
   networkView,
@@ -111,7 +113,7 @@ describe('teams', () => {
   });
 
   it('is empty for an empty directory', async () => {
-    expect(await networkView(ctx.db, NOW)).toEqual({ teams: [], neverMet: [], thinSpots: [] });
+    expect(await networkView(ctx.db, NOW)).toEqual({ teams: [], neverMet: [], neverMetCount: 0, thinSpots: [] });
   });
 });
 
@@ -174,7 +176,7 @@ describe('reading in pages', () => {
     await ctx.db.interactions.bulkAdd(interactions);
     const view = await networkView(ctx.db, NOW);
     expect(view).toEqual(buildNetwork(rows, scoreInteractions(interactions, NOW)));
-    expect(view.teams.reduce((n, t) => n + t.people.length, 0)).toBe(2100);
+    expect(view.teams.reduce((n, t) => n + t.size, 0)).toBe(2100);
   });
 });
 
@@ -197,7 +199,11 @@ describe('scale', () => {
     const started = performance.now();
     const view = buildNetwork(people, scoreInteractions(interactions, NOW));
     const elapsed = performance.now() - started;
-    expect(view.teams.reduce((n, t) => n + t.people.length, 0)).toBe(10_000);
+    expect(view.teams.reduce((n, t) => n + t.size, 0)).toBe(10_000);
+    // What the page draws, not the whole directory: a chart row of ties per team, a few never met.
+    expect(Math.max(...view.teams.map((t) => t.people.length))).toBe(TIES_SHOWN);
+    expect(view.neverMet.length).toBeLessThanOrEqual(NEVER_MET_SHOWN);
+    expect(view.neverMetCount).toBeGreaterThan(view.neverMet.length);
     expect(view.thinSpots.some((s) => s.startsWith('Nobody in Old team'))).toBe(true);
     // A generous bound: it takes tens of milliseconds; this only catches an accidental quadratic.
     expect(elapsed).toBeLessThan(2000);
