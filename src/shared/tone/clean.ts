@@ -235,6 +235,7 @@ const SIGN_OFF_HEAD =
   /^\s*(?:(?:many|big|huge) thanks|thanks|thank you|thx|ty|tia|cheers|all the best|best wishes|(?:best|kind|warm|warmest|many|with kind) regards|best|regards|sincerely|yours(?: truly| sincerely)?|talk soon|speak soon|take care|(?:viele|liebe|beste|herzliche|schöne) grüße|(?:mit )?(?:freundlichen|besten) grüßen|grüße|gruß|vg|lg|danke(?: schön| sehr)?|vielen dank|bien cordialement|cordialement|bien à vous|merci(?: beaucoup)?|à bientôt|bonne journée|saludos(?: cordiales)?|un saludo|atentamente|muchas gracias|gracias|un abrazo|grazie(?: mille)?|cordiali saluti|distinti saluti|saluti|obrigad[oa]|atenciosamente|abraços|(?:met )?vriendelijke groet(?:en)?|groeten|groetjes|pozdrawiam|dziękuję|(?:med )?vänliga hälsningar|hälsningar|mvh|tack)(?:\s+(?:again|so much|a lot|in advance|very much|all|everyone|both|for now))?/i;
 /** After the phrase: punctuation, maybe a name ("Thanks, Sam"), maybe an emoji or a smiley. */
 const SIGN_OFF_REST =
+  // eslint-disable-next-line no-misleading-character-class -- the class takes an emoji sequence one code point at a time (pictograph, skin tone, VS16, ZWJ), as meant.
   /^\s*[,.!]*\s*(?:[-–—]\s*)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?\s*[.!]*\s*(?:[:;]-?[)D]\s*)?[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\s!]*$/u;
 const NAME_ONLY = /^\s*(?:[-–—~]\s*)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*$/u;
 const DASH_NAME = /^\s*[-–—~]\s*\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}\s*$/u;
