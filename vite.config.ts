@@ -102,7 +102,7 @@ export default defineConfig(({ mode }) => {
           extends: true,
           test: {
             name: 'unit',
-            include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+            include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/lint/**/*.test.ts'],
             environment: 'node',
             setupFiles: ['test/unit/setup.ts'],
           },

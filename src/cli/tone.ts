@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { errorText } from '../shared/error-text';
 import { analyzeThread, type Sensitivity, type ToneMessageInput } from '../shared/tone/index';
 
 export interface ToneLineResult {
@@ -60,7 +61,7 @@ export function processToneLine(line: string, sensitivity: Sensitivity = 'normal
   try {
     record = JSON.parse(line);
   } catch (error) {
-    return { error: `not valid JSON (${(error as Error).message})` };
+    return { error: `not valid JSON (${errorText(error)})` };
   }
   const messages = threadMessages(record);
   if (typeof messages === 'string') return { error: messages };

@@ -300,8 +300,8 @@ export class Annotator {
     // that identity is asked about again even when the address already has an answer.
     const isNewlySelf = mark.identity.isSelf === true && this.states.get(mark.key) !== 'self';
     if (this.states.has(mark.key)) this.paint(mark);
-    const needsAsking = isNewlySelf || (!this.states.has(mark.key) && !this.asked.has(mark.key));
-    if (needsAsking) this.queue(mark.key, mark.identity);
+    const isUnasked = isNewlySelf || (!this.states.has(mark.key) && !this.asked.has(mark.key));
+    if (isUnasked) this.queue(mark.key, mark.identity);
   }
 
   /** One identity per key waits for the lookup, carrying the most any of its marks said. */

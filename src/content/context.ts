@@ -35,6 +35,7 @@ export class ContentContext {
 
   constructor(private readonly options: ContentContextOptions) {
     this.policy = { isTrusted: (event) => event.isTrusted, shadowMode: 'closed', ...options.policy };
+    // eslint-disable-next-line no-restricted-syntax -- this listens for the context's own end, so there is nothing left to tear it down for.
     this.signal.addEventListener('abort', () => this.cancelAll(), { once: true });
     this.setInterval(() => void this.isValid, CHECK_EVERY_MS);
     this.listen(document, 'visibilitychange', () => void this.isValid);
@@ -58,6 +59,7 @@ export class ContentContext {
   /** Runs once when the context ends, for what cannot take a signal (observers, highlights, the page's own UI). */
   onInvalidated(fn: () => void): void {
     if (this.signal.aborted) fn();
+    // eslint-disable-next-line no-restricted-syntax -- this listens for the context's own end, so there is nothing left to tear it down for.
     else this.signal.addEventListener('abort', fn, { once: true });
   }
 

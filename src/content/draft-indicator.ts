@@ -216,21 +216,21 @@ export class DraftIndicator {
     shadow.append(style, wrap);
 
     const listeners = new AbortController();
-    const on = { signal: listeners.signal };
+    const { signal } = listeners;
     // The caret must stay in the compose box: a click on the mark must not move focus to it.
-    dot.addEventListener('mousedown', (event) => event.preventDefault(), on);
+    dot.addEventListener('mousedown', (event) => event.preventDefault(), { signal });
     dot.addEventListener('click', () => {
       this.isPopoverPinned = !this.isPopoverPinned;
       if (this.isPopoverPinned) this.openPopover();
       else this.closePopover();
-    }, on);
-    wrap.addEventListener('mouseenter', () => this.openPopover(), on);
-    wrap.addEventListener('mouseleave', () => this.closeSoon(), on);
-    dot.addEventListener('focus', () => this.openPopover(), on);
-    dot.addEventListener('blur', () => this.closeSoon(), on);
+    }, { signal });
+    wrap.addEventListener('mouseenter', () => this.openPopover(), { signal });
+    wrap.addEventListener('mouseleave', () => this.closeSoon(), { signal });
+    dot.addEventListener('focus', () => this.openPopover(), { signal });
+    dot.addEventListener('blur', () => this.closeSoon(), { signal });
     dot.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.closePopover();
-    }, on);
+    }, { signal });
 
     // Any attribute change the page makes (a new style, `hidden`, `inert` ...) may hide or move the mark
     // to mislead: drop it. Our own writes leave the style attribute as recorded in `expectedStyle`.

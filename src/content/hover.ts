@@ -77,11 +77,11 @@ export class HoverCards {
     this.cancelIntent();
     this.options.ctx.clearTimeout(this.closeTimer);
     if (!this.shown && !this.options.frame.isOpen) return;
-    const wasFocused = this.options.frame.hasFocus();
+    const hasFocus = this.options.frame.hasFocus();
     this.shown = null;
     this.options.close();
     // Keyboard users go back to the name they opened the card from.
-    if (wasFocused && this.returnFocus?.isConnected) this.returnFocus.focus();
+    if (hasFocus && this.returnFocus?.isConnected) this.returnFocus.focus();
     this.returnFocus = null;
   }
 

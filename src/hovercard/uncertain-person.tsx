@@ -17,7 +17,7 @@ export function UncertainPerson({ view, update }: { view: CardView; update: Upda
   const { shown, candidates, evidence } = view;
   const { isBusy, error, run } = useRequest();
   const [isAdding, setIsAdding] = useState(false);
-  const canReject = evidence === 'unlinked-id';
+  const isRejectable = evidence === 'unlinked-id';
 
   async function answer(type: 'card.confirm' | 'card.reject', personId: string) {
     await run(() =>
@@ -37,7 +37,7 @@ export function UncertainPerson({ view, update }: { view: CardView; update: Upda
 
   const where = shown.siteLabel ?? shown.email;
   const why =
-    canReject && where
+    isRejectable && where
       ? `${where} isn't linked to anyone in Hallway yet; only the name matches. Their notes stay hidden until you say.`
       : "Only the name matches, so their notes stay hidden until you confirm it's them.";
 
@@ -83,7 +83,7 @@ export function UncertainPerson({ view, update }: { view: CardView; update: Upda
                       "Yes, that's them"
                     )}
                   </button>
-                  {canReject && (
+                  {isRejectable && (
                     <button
                       type="button"
                       class="secondary compact"

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { listenForChanges, send } from '../shared/protocol';
 import type { Person } from '../shared/model';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 import { BackupSection } from './backup-section';
 import { ContactsSection } from './contacts-section';
 import { Directory } from './directory';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { ImportReport } from '../shared/views';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 import { count, todayDateInput } from '../ui/format';
 import { downloadText } from './download';
 import { ImportFailed, ProblemList, sendImport, type ImportOutcome } from './import-outcome';

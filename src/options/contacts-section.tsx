@@ -11,7 +11,7 @@ import {
 } from './contacts/preview';
 import { MAX_LIST_PAGE } from '../shared/limits';
 import { send } from '../shared/protocol';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 import { count, todayDateInput } from '../ui/format';
 import { downloadText } from './download';
 import { ImportFailed, ProblemList, sendImport, type ImportOutcome } from './import-outcome';

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { LIMITS, MAX_LIST_PAGE } from '../shared/limits';
 import { send } from '../shared/protocol';
 import type { PeopleSort, PersonSummary } from '../shared/views';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 import { count } from '../ui/format';
 import { ChoiceSelect } from './choice-select';
 import { EmptyState } from './empty-state';

@@ -5,7 +5,7 @@
 import { send } from '../shared/protocol';
 import type { Problem } from '../shared/validate';
 import type { ImportReport } from '../shared/views';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 
 export type ImportOutcome =
   | { kind: 'imported'; report: ImportReport }

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { Person } from '../shared/model';
 import type { PersonSummary } from '../shared/views';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 import { count } from '../ui/format';
 import { Modal } from './modal';
 import { useDebounced } from './use-debounced';

@@ -96,8 +96,8 @@ function NoteItem({ note, onSaved, onDeleted }: { note: Note; onSaved(note: Note
 
   async function save() {
     if (editText === null || !editText.trim() || isBusy) return;
-    const ok = await run(async () => onSaved(await send('notes.update', { id: note.id, text: editText })));
-    if (ok) setEditText(null);
+    const isSaved = await run(async () => onSaved(await send('notes.update', { id: note.id, text: editText })));
+    if (isSaved) setEditText(null);
   }
 
   return (

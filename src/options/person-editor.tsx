@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ProtocolError, send } from '../shared/protocol';
 import { emptyPerson, type Person } from '../shared/model';
 import type { PersonDetail } from '../shared/views';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 import { FavoursPanel } from './favours-panel';
 import { InteractionsPanel } from './interactions-panel';
 import { MergeDialog } from './merge-dialog';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { Person } from '../shared/model';
 import type { Sighting } from '../shared/views';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 import { relativeTime } from '../ui/format';
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send } from '../shared/protocol';
 import type { Settings } from '../shared/model';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 import { MeField } from './me-field';
 
 type Switch = 'isDraftCheckOn' | 'isAutoLogOn' | 'isRemindersOn' | 'isPrivacyModeOn';

@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { NudgeView } from '../shared/views';
 import { Chips } from '../ui/chips';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 import { balanceInWords, relativeTime, sinceDay, times } from '../ui/format';
 import { useRequest } from '../ui/use-request';
 import './nudge.css';

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { PersonSummary, TabPerson } from '../shared/views';
 import { Chips } from '../ui/chips';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 import { balanceInWords, oneSidedHint, relativeTime } from '../ui/format';
 import { openPeoplePage } from '../ui/links';
 

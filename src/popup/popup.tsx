@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import { listenForChanges, send } from '../shared/protocol';
 import { siteNames } from '../shared/sites';
 import type { PersonSummary, TabPeople, TabPerson } from '../shared/views';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 import { Nudge } from './nudge';
 import { PersonCard, UnknownPersonRow } from './person-card';
 import { Reminders } from './reminders';

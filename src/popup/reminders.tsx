@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { Reminder } from '../shared/views';
-import { errorText } from '../ui/error-text';
+import { errorText } from '../shared/error-text';
 import { relativeTime } from '../ui/format';
 
 const SNOOZE_DAYS = 7;

@@ -68,8 +68,8 @@ export function sinceDay(iso: string | null, now: Date = new Date()): string {
   if (days === 1) return 'since yesterday';
   // A week back is the same weekday as today, so "since Tuesday" on a Tuesday would mean today.
   if (days < 7) return `since ${date.toLocaleDateString('en', { weekday: 'long' })}`;
-  const sameYear = date.getFullYear() === now.getFullYear();
-  return `since ${date.toLocaleDateString(undefined, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) })}`;
+  const isThisYear = date.getFullYear() === now.getFullYear();
+  return `since ${date.toLocaleDateString(undefined, { month: 'short', day: 'numeric', ...(isThisYear ? {} : { year: 'numeric' }) })}`;
 }
 
 /** "since March", or "since March 2025" when it was another year. */

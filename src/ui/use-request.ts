@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from './error-text';
+import { errorText } from '../shared/error-text';
 
 /**
  * One request at a time for a form (hover card, people page), with its error and a short-lived

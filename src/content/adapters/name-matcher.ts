@@ -38,7 +38,7 @@ export interface NameMatcher {
 }
 
 const TOKEN_RE = /[\p{L}\p{N}\p{M}]+/gu;
-const ASCII_RE = /^[\x00-\x7f]*$/u;
+const ASCII_RE = /^\p{ASCII}*$/u;
 // Typographic apostrophes (’ ʼ ‘ ′) and hyphens (‐ ‑ ‒ –) are written interchangeably with ' and -.
 const APOSTROPHES_RE = /[\u2019\u02bc\u2018\u2032`´]/gu;
 const HYPHENS_RE = /[\u2010\u2011\u2012\u2013]/gu;

@@ -15,11 +15,11 @@ export interface CleanedMessage {
   /** The message closed with a sign-off ("Thanks,", "Cheers", a name under a comma-ended line). */
   hasSignOff: boolean;
   /** A quoted reply or forwarded history was removed. */
-  hadQuote: boolean;
+  hasQuote: boolean;
   /** Code, a log or a stack trace was removed (fenced, indented, inline or pasted as is). */
-  hadCode: boolean;
+  hasCode: boolean;
   /** The text was UTF-8 read as Windows-1252 or Latin-1 ("JÃ¼rgen") and was repaired. */
-  repaired: boolean;
+  isRepaired: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,6 +235,7 @@ const SIGN_OFF_HEAD =
   /^\s*(?:(?:many|big|huge) thanks|thanks|thank you|thx|ty|tia|cheers|all the best|best wishes|(?:best|kind|warm|warmest|many|with kind) regards|best|regards|sincerely|yours(?: truly| sincerely)?|talk soon|speak soon|take care|(?:viele|liebe|beste|herzliche|schöne) grüße|(?:mit )?(?:freundlichen|besten) grüßen|grüße|gruß|vg|lg|danke(?: schön| sehr)?|vielen dank|bien cordialement|cordialement|bien à vous|merci(?: beaucoup)?|à bientôt|bonne journée|saludos(?: cordiales)?|un saludo|atentamente|muchas gracias|gracias|un abrazo|grazie(?: mille)?|cordiali saluti|distinti saluti|saluti|obrigad[oa]|atenciosamente|abraços|(?:met )?vriendelijke groet(?:en)?|groeten|groetjes|pozdrawiam|dziękuję|(?:med )?vänliga hälsningar|hälsningar|mvh|tack)(?:\s+(?:again|so much|a lot|in advance|very much|all|everyone|both|for now))?/i;
 /** After the phrase: punctuation, maybe a name ("Thanks, Sam"), maybe an emoji or a smiley. */
 const SIGN_OFF_REST =
+  // eslint-disable-next-line no-misleading-character-class -- the class takes an emoji sequence one code point at a time (pictograph, skin tone, VS16, ZWJ), as meant.
   /^\s*[,.!]*\s*(?:[-–—]\s*)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?\s*[.!]*\s*(?:[:;]-?[)D]\s*)?[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\s!]*$/u;
 const NAME_ONLY = /^\s*(?:[-–—~]\s*)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*$/u;
 const DASH_NAME = /^\s*[-–—~]\s*\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}\s*$/u;
@@ -470,29 +471,29 @@ function isMostlyPunctuation(line: string): boolean {
 
 export function cleanMessage(input: string): CleanedMessage {
   let raw = input;
-  let repaired = false;
+  let isRepaired = false;
   if (MOJIBAKE.test(raw)) {
     // Twice, for text that was damaged twice ("ÃƒÂ©").
     const once = repairMojibake(raw);
     const fixed = once !== raw && MOJIBAKE.test(once) ? repairMojibake(once) : once;
-    repaired = fixed !== raw;
+    isRepaired = fixed !== raw;
     raw = fixed;
   }
   if (raw.includes('\0') || raw.includes('\uFFFD')) raw = raw.replace(JUNK, '');
   // A reply sent by mail into an issue tracker keeps the quoted history on the same line as the answer
   // ("Unacceptable. 11.04.2020, 07:29, "Name" <notifications@github.com>:"), and GitHub appends its footer.
-  let hadInlineQuote = false;
+  let hasInlineQuote = false;
   const inline = INLINE_REPLY.exec(raw) ?? NOTIFICATION_FOOTER.exec(raw);
   if (inline) {
     raw = raw.slice(0, inline.index);
-    hadInlineQuote = true;
+    hasInlineQuote = true;
   }
 
   const lines = raw.includes('\r') ? raw.split(NEWLINE) : raw.split('\n');
   const texts = lines.slice();
   const kinds: Kind[] = new Array<Kind>(lines.length).fill(PROSE);
-  let hadQuote = hadInlineQuote;
-  let hadCode = false;
+  let hasQuote = hasInlineQuote;
+  let hasCode = false;
 
   // Structure: fences, quotes, reply headers, signature separators.
   let fence: '`' | '~' | null = null;
@@ -526,7 +527,7 @@ export function cleanMessage(input: string): CleanedMessage {
     if (c === 126 /* ~ */ && TILDE_FENCE.test(line)) {
       fence = '~';
       kinds[i] = CODE;
-      hadCode = true;
+      hasCode = true;
       continue;
     }
     if (line.includes('```')) {
@@ -534,7 +535,7 @@ export function cleanMessage(input: string): CleanedMessage {
       if (count % 2 === 1) {
         // Chat apps open a block mid-line ("here: ```npm run build"); what comes before it is prose.
         fence = '`';
-        hadCode = true;
+        hasCode = true;
         const before = line.slice(0, last);
         if (IS_BLANK.test(before)) kinds[i] = CODE;
         else texts[i] = before;
@@ -543,7 +544,7 @@ export function cleanMessage(input: string): CleanedMessage {
     }
     if (c === 62 /* > */) {
       kinds[i] = QUOTE;
-      hadQuote = true;
+      hasQuote = true;
       continue;
     }
     if (c === 45 && line.length <= 3 && SIGNATURE_SEPARATOR.test(line)) {
@@ -556,7 +557,7 @@ export function cleanMessage(input: string): CleanedMessage {
     }
     const header = replyHeaderAt(lines, i, first);
     if (header) {
-      hadQuote = true;
+      hasQuote = true;
       if (header.kind === 'cut') {
         cutAt = i;
         break;
@@ -579,7 +580,7 @@ export function cleanMessage(input: string): CleanedMessage {
   const hasSignOff = signOff(texts, kinds);
 
   // Code, logs and stack traces pasted without a fence; inline code; URLs and paths.
-  let inTraceback = false;
+  let isInTraceback = false;
   const indented = new Uint8Array(kinds.length);
   for (let i = 0; i < kinds.length; i++) {
     const line = texts[i] ?? '';
@@ -591,12 +592,12 @@ export function cleanMessage(input: string): CleanedMessage {
     if (kinds[i] !== PROSE) continue;
     let line = texts[i] ?? '';
     const trimmed = line.charCodeAt(0) > 32 ? line : line.trimStart();
-    if (inTraceback) {
+    if (isInTraceback) {
       if (trimmed.length < line.length || TRACEBACK_LINK.test(trimmed)) {
         kinds[i] = CODE;
         continue;
       }
-      inTraceback = false;
+      isInTraceback = false;
       if (PYTHON_EXCEPTION.test(trimmed)) {
         kinds[i] = CODE;
         continue;
@@ -604,25 +605,25 @@ export function cleanMessage(input: string): CleanedMessage {
     }
     if (isIndented(i) && (isIndented(i - 1) || isIndented(i + 1) || kinds[i - 1] === CODE)) {
       kinds[i] = CODE;
-      hadCode = true;
+      hasCode = true;
       continue;
     }
     if (isLogLine(line, trimmed)) {
       kinds[i] = CODE;
-      hadCode = true;
-      if (TRACEBACK.test(trimmed)) inTraceback = true;
+      hasCode = true;
+      if (TRACEBACK.test(trimmed)) isInTraceback = true;
       continue;
     }
     if (line.includes('`')) {
       line = line.replace(INLINE_CODE, () => {
-        hadCode = true;
+        hasCode = true;
         return ' ';
       });
     }
     line = cleanTokens(line);
     if (isMostlyPunctuation(line)) {
       kinds[i] = CODE;
-      if (/[\p{L}\p{N}]/u.test(line)) hadCode = true;
+      if (/[\p{L}\p{N}]/u.test(line)) hasCode = true;
       continue;
     }
     texts[i] = line;
@@ -630,18 +631,18 @@ export function cleanMessage(input: string): CleanedMessage {
   }
 
   let text = '';
-  let pendingBreak = false;
+  let isBreakPending = false;
   for (let i = 0; i < kinds.length; i++) {
     const kind = kinds[i];
     if (kind === BLANK) {
-      pendingBreak = text.length > 0;
+      isBreakPending = text.length > 0;
       continue;
     }
     if (kind !== PROSE) continue;
     const line = (texts[i] ?? '').trimEnd();
-    if (text.length > 0) text += pendingBreak ? '\n\n' : '\n';
+    if (text.length > 0) text += isBreakPending ? '\n\n' : '\n';
     text += line;
-    pendingBreak = false;
+    isBreakPending = false;
   }
-  return { text: IS_BLANK.test(text) ? '' : text, hasGreeting, hasSignOff, hadQuote, hadCode, repaired };
+  return { text: IS_BLANK.test(text) ? '' : text, hasGreeting, hasSignOff, hasQuote, hasCode, isRepaired };
 }

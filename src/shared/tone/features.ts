@@ -197,11 +197,11 @@ export function extractFeatures(text: string): MessageFeatures {
   // A phrase inside a longer match of the same list ("circling back again" in "just circling back
   // again") is the same evidence: each list remembers where its last match ended.
   const seenUntil = new Map<string, number>();
-  let startsPhrase = false;
+  let isPhraseStart = false;
   let at = 0;
-  const phraseAt = (set: PhraseSet): number => (startsPhrase ? matchAt(set, tokens, at) : 0);
+  const phraseAt = (set: PhraseSet): number => (isPhraseStart ? matchAt(set, tokens, at) : 0);
   const find = (name: keyof typeof SETS, i: number): number => {
-    if (!startsPhrase || i < (seenUntil.get(name) ?? 0)) return 0;
+    if (!isPhraseStart || i < (seenUntil.get(name) ?? 0)) return 0;
     const n = matchAt(SETS[name], tokens, i);
     if (n) seenUntil.set(name, i + n);
     return n;
@@ -209,7 +209,7 @@ export function extractFeatures(text: string): MessageFeatures {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     values.set(`w:${t.w}`, 1);
-    startsPhrase = PHRASE_STARTS.has(t.w);
+    isPhraseStart = PHRASE_STARTS.has(t.w);
     at = i;
 
     // Hostility.

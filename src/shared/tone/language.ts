@@ -242,20 +242,20 @@ function addWord(tally: Tally, word: string, flags: number): void {
   }
   if (!(flags & (HAS_NON_ASCII | AFTER_INVERTED_MARK))) return;
   const best = cueScratch.fill(0);
-  let found = false;
+  let hasCue = false;
   if (flags & AFTER_INVERTED_MARK) {
     best.set(CUE_WEIGHTS.get(0xbf) ?? best);
-    found = true;
+    hasCue = true;
   }
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     if (c < 0xa1) continue;
     const cue = CUE_WEIGHTS.get(c);
     if (!cue) continue;
-    found = true;
+    hasCue = true;
     for (let k = 0; k < cue.length; k++) if ((cue[k] ?? 0) > (best[k] ?? 0)) best[k] = cue[k] ?? 0;
   }
-  if (found) for (let k = 0; k < best.length; k++) scores[k] = (scores[k] ?? 0) + (best[k] ?? 0) * CUE_SCALE;
+  if (hasCue) for (let k = 0; k < best.length; k++) scores[k] = (scores[k] ?? 0) + (best[k] ?? 0) * CUE_SCALE;
 }
 
 /**
@@ -270,8 +270,8 @@ function addText(tally: Tally, text: string): void {
   let first = -1;
   let last = -1;
   let isCode = false;
-  let joinerPending = false;
-  let previousLower = false;
+  let isJoinerPending = false;
+  let isPreviousLower = false;
   let flags = 0;
   const flush = (): void => {
     if (first >= 0 && !isCode) {
@@ -280,68 +280,68 @@ function addText(tally: Tally, text: string): void {
     }
     first = -1;
     isCode = false;
-    joinerPending = false;
-    previousLower = false;
+    isJoinerPending = false;
+    isPreviousLower = false;
     flags = 0;
   };
-  let inToken = false;
+  let isInToken = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       const isLower = c >= 97 && c <= 122;
       if (isLower || (c >= 65 && c <= 90)) {
         if (first < 0) first = i;
-        else if (joinerPending) isCode = true;
+        else if (isJoinerPending) isCode = true;
         if (!isLower) {
-          if (previousLower) isCode = true;
+          if (isPreviousLower) isCode = true;
           flags |= HAS_UPPER;
         }
-        previousLower = isLower;
-        joinerPending = false;
+        isPreviousLower = isLower;
+        isJoinerPending = false;
         last = i;
-        inToken = true;
+        isInToken = true;
         runScript = -1;
       } else if (c >= 48 && c <= 57) {
         isCode = true;
-        inToken = true;
+        isInToken = true;
       } else if (c === 0x27 || c === 0x2d) {
-        previousLower = false;
-        inToken = true;
+        isPreviousLower = false;
+        isInToken = true;
       } else if (isJoiner(c)) {
-        if (first >= 0) joinerPending = true;
-        previousLower = false;
-        inToken = true;
+        if (first >= 0) isJoinerPending = true;
+        isPreviousLower = false;
+        isInToken = true;
       } else {
-        if (inToken) flush();
-        inToken = false;
+        if (isInToken) flush();
+        isInToken = false;
         runScript = -1;
       }
       continue;
     }
     if (isLatinLetter(c)) {
       if (first < 0) first = i;
-      else if (joinerPending) isCode = true;
+      else if (isJoinerPending) isCode = true;
       const isUpper = IS_UPPER_ACCENTED[c] === 1;
       if (isUpper) {
-        if (previousLower) isCode = true;
+        if (isPreviousLower) isCode = true;
         flags |= HAS_UPPER;
       }
-      previousLower = !isUpper;
-      joinerPending = false;
+      isPreviousLower = !isUpper;
+      isJoinerPending = false;
       flags |= HAS_NON_ASCII;
       last = i;
-      inToken = true;
+      isInToken = true;
       runScript = -1;
       continue;
     }
     if (c === 0x2019) {
-      previousLower = false;
+      isPreviousLower = false;
       flags |= HAS_NON_ASCII;
-      inToken = true;
+      isInToken = true;
       continue;
     }
-    if (inToken) flush();
-    inToken = false;
+    if (isInToken) flush();
+    isInToken = false;
     let script = scriptOf(c);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       // Han extensions B–G; everything else up there (emoji) is neither a letter nor a word.
@@ -357,7 +357,7 @@ function addText(tally: Tally, text: string): void {
     if (script !== runScript && script >= HANGUL && script !== THAI) tally.scriptWords++;
     runScript = script;
   }
-  if (inToken) flush();
+  if (isInToken) flush();
 }
 
 /** Fewer words than this and the text is too short to tell. */

@@ -166,7 +166,7 @@ const REASONS: Record<Exclude<CueKind, 'friendly'>, string> = {
 const EVIDENCE_WORD_WEIGHT = 1.2;
 
 export function evidenceOf(features: MessageFeatures, attack: LinearModel = MODELS.attack): Array<{ phrase: string; reason: string; start: number }> {
-  const friendly = features.cues.some((c) => c.kind === 'friendly');
+  const isFriendly = features.cues.some((c) => c.kind === 'friendly');
   const out: Array<{ phrase: string; reason: string; start: number }> = [];
   const covered: Array<[number, number]> = [];
   // Overlapping cues ("You clearly" inside "You clearly don't care") are one piece of evidence: the longest.
@@ -174,7 +174,7 @@ export function evidenceOf(features: MessageFeatures, attack: LinearModel = MODE
   for (const cue of byLength) {
     if (cue.kind === 'friendly') continue;
     if (covered.some(([a, b]) => cue.start < b && cue.start + cue.phrase.length > a)) continue;
-    if (friendly && (cue.kind === 'profanity' || cue.kind === 'burst' || cue.kind === 'emphasis' || cue.kind === 'shouting')) continue;
+    if (isFriendly && (cue.kind === 'profanity' || cue.kind === 'burst' || cue.kind === 'emphasis' || cue.kind === 'shouting')) continue;
     out.push({ phrase: cue.phrase, reason: REASONS[cue.kind], start: cue.start });
     covered.push([cue.start, cue.start + cue.phrase.length]);
   }

@@ -127,14 +127,14 @@ export function relationalSignals(
     const f = features[i]!;
     const p = replyTo(i);
     // It answers a warning: an escalation, an insult, clear heat.
-    const answersHeat = p >= 0 && (baseHostility[p]! >= 0.35 || features[p]!.cues.some((c) => WARNING_CUES.has(c.kind)));
+    const isAnswerToHeat = p >= 0 && (baseHostility[p]! >= 0.35 || features[p]!.cues.some((c) => WARNING_CUES.has(c.kind)));
     // Bringing someone in helps when a thread is calm; mid-argument it looks for a witness or a judge.
     const isHeated = priorHeat >= HEATED || f.cues.some((c) => HEAT_CUES.has(c.kind));
     priorHeat = Math.max(priorHeat, baseHostility[i]!);
     const pulled = isHeated ? PULLS_IN.exec(m.text) : null;
     if (pulled) out.push({ message: i, kind: 'pulled-in', phrase: pulled[0].trim(), weight: WEIGHTS.pulledIn });
     const curt = curtReply(m.text);
-    if (curt && answersHeat) out.push({ message: i, kind: 'dismissal', phrase: curt, weight: WEIGHTS.curt + WEIGHTS.curtAfterHeat });
+    if (curt && isAnswerToHeat) out.push({ message: i, kind: 'dismissal', phrase: curt, weight: WEIGHTS.curt + WEIGHTS.curtAfterHeat });
     // "Great. Very collaborative." in answer to a reproach: praise that short, with full stops, is a jab.
     const praise = !curt && answersFriction(i) ? dryPraise(m.text, f) : null;
     if (praise) out.push({ message: i, kind: 'dry-praise', phrase: praise, weight: WEIGHTS.dryPraise });
@@ -146,17 +146,17 @@ export function relationalSignals(
 
     const words = f.tokens.length;
     const earlierWords = own.reduce((n, j) => n + features[j]!.tokens.length, 0) / own.length;
-    if (curt && !answersHeat && earlierWords >= 15) out.push({ message: i, kind: 'curt', phrase: curt, weight: WEIGHTS.curt });
+    if (curt && !isAnswerToHeat && earlierWords >= 15) out.push({ message: i, kind: 'curt', phrase: curt, weight: WEIGHTS.curt });
 
     // Courtesies matter in a message long enough to have carried them.
     if (words >= 4 && !curt) {
-      const greeted = own.some((j) => messages[j]!.hasGreeting);
-      const signed = own.some((j) => messages[j]!.hasSignOff);
-      const lostGreeting = greeted && !m.hasGreeting;
-      const lostSignOff = signed && !m.hasSignOff;
-      if (lostGreeting && lostSignOff) {
+      const hasGreeted = own.some((j) => messages[j]!.hasGreeting);
+      const hasSigned = own.some((j) => messages[j]!.hasSignOff);
+      const hasLostGreeting = hasGreeted && !m.hasGreeting;
+      const hasLostSignOff = hasSigned && !m.hasSignOff;
+      if (hasLostGreeting && hasLostSignOff) {
         out.push({ message: i, kind: 'courtesy-dropped', phrase: firstWords(m.text), weight: WEIGHTS.courtesy });
-      } else if ((lostGreeting && !signed) || (lostSignOff && !greeted)) {
+      } else if ((hasLostGreeting && !hasSigned) || (hasLostSignOff && !hasGreeted)) {
         out.push({ message: i, kind: 'courtesy-dropped', phrase: firstWords(m.text), weight: WEIGHTS.courtesyHalf });
       }
       const wasPolite = Math.max(...own.map((j) => politeness[j]!));

@@ -218,14 +218,14 @@ function tokenValence(
   let valence = base;
   // "no" before another scored word negates that word rather than scoring on its own.
   if (word === 'no' && i < tokens.length - 1 && LEXICON.has(lower[i + 1]!)) valence = 0;
-  let negated = false;
+  let isNegated = false;
   if (
     lower[i - 1] === 'no' ||
     lower[i - 2] === 'no' ||
     (lower[i - 3] === 'no' && (lower[i - 1] === 'or' || lower[i - 1] === 'nor'))
   ) {
     valence = base * NEGATION_SCALAR;
-    negated = true;
+    isNegated = true;
   }
   if (isCapDifferential && isShouted(tokens[i]!)) valence += valence > 0 ? CAPS_BOOST : -CAPS_BOOST;
 
@@ -242,8 +242,8 @@ function tokenValence(
     // flipped the second "care" back to positive.
     const factor = negationFactor(lower, i, back);
     if (factor === NEGATION_SCALAR) {
-      if (negated) continue;
-      negated = true;
+      if (isNegated) continue;
+      isNegated = true;
     }
     valence *= factor;
   }

@@ -16,7 +16,7 @@ describe('quoted replies', () => {
       ].join('\n'),
     );
     expect(cleaned.text).toBe('Sounds good, I will send the slides tonight.');
-    expect(cleaned.hadQuote).toBe(true);
+    expect(cleaned.hasQuote).toBe(true);
   });
 
   it('keeps answers written between the quoted lines', () => {
@@ -30,7 +30,7 @@ describe('quoted replies', () => {
       ].join('\n'),
     );
     expect(cleaned.text).toBe('Yes, Thursday morning.\nMarco is, I am back on Monday.');
-    expect(cleaned.hadQuote).toBe(true);
+    expect(cleaned.hasQuote).toBe(true);
   });
 
   it('cuts an Outlook header block and everything under it', () => {
@@ -48,7 +48,7 @@ describe('quoted replies', () => {
       ].join('\n'),
     );
     expect(cleaned.text).toBe('Can we push this to Friday? The vendor has not answered yet.');
-    expect(cleaned.hadQuote).toBe(true);
+    expect(cleaned.hasQuote).toBe(true);
   });
 
   it('cuts Outlook on the web history after a rule of underscores, without "Original Message"', () => {
@@ -85,23 +85,23 @@ describe('quoted replies', () => {
   it('drops markdown quotes in a chat or issue comment', () => {
     const cleaned = cleanMessage('> this is a terrible idea\n\nI disagree, it saved us a week.');
     expect(cleaned.text).toBe('I disagree, it saved us a week.');
-    expect(cleaned.hadQuote).toBe(true);
+    expect(cleaned.hasQuote).toBe(true);
   });
 
   it('returns an empty text when the whole message is a quote', () => {
     const cleaned = cleanMessage('> You broke the build.\n> Again.');
-    expect(cleaned).toMatchObject({ text: '', hadQuote: true, hasGreeting: false, hasSignOff: false });
+    expect(cleaned).toMatchObject({ text: '', hasQuote: true, hasGreeting: false, hasSignOff: false });
   });
 
   it('does not take a "From:" line for a header without the other header lines', () => {
     const message = 'From: the design team, with love.\nThe new logo is attached.';
-    expect(cleanMessage(message)).toMatchObject({ text: message, hadQuote: false });
+    expect(cleanMessage(message)).toMatchObject({ text: message, hasQuote: false });
     expect(text('Done.\n______________________________\nNext topic: the budget.')).toBe('Done.\nNext topic: the budget.');
   });
 
   it('does not take prose that starts with "On" for a reply header', () => {
     const message = 'On second thought, let us wait.\nHere is what I wrote:\nthe plan is fine.';
-    expect(cleanMessage(message)).toMatchObject({ text: message, hadQuote: false });
+    expect(cleanMessage(message)).toMatchObject({ text: message, hasQuote: false });
   });
 });
 
@@ -121,7 +121,7 @@ describe('signatures', () => {
       ].join('\n'),
     );
     expect(cleaned.text).toBe('Hi Sam,\n\nThanks for the quick turnaround, the numbers look right now.\n\nBest regards,');
-    expect(cleaned).toMatchObject({ hasGreeting: true, hasSignOff: true, hadCode: false, hadQuote: false });
+    expect(cleaned).toMatchObject({ hasGreeting: true, hasSignOff: true, hasCode: false, hasQuote: false });
   });
 
   it('cuts at the "-- " separator', () => {
@@ -181,7 +181,7 @@ describe('code, logs and stack traces', () => {
         'This has been broken for a week.',
       ].join('\n'),
     );
-    expect(cleaned.hadCode).toBe(true);
+    expect(cleaned.hasCode).toBe(true);
     expect(cleaned.text).not.toContain('ERROR');
   });
 
@@ -205,7 +205,7 @@ describe('code, logs and stack traces', () => {
       ].join('\n'),
     );
     expect(cleaned.text).toBe('I get this error every time I install, sorry for the noise:\nAny error on your side too?');
-    expect(cleaned.hadCode).toBe(true);
+    expect(cleaned.hasCode).toBe(true);
   });
 
   it('drops log lines with timestamps or level tags, and a line that is only "ERROR" text stays out', () => {
@@ -238,7 +238,7 @@ describe('code, logs and stack traces', () => {
       ].join('\n'),
     );
     expect(cleaned.text).toBe('The import script crashes:\nIdeas? I am stuck.');
-    expect(cleaned.hadCode).toBe(true);
+    expect(cleaned.hasCode).toBe(true);
   });
 
   it('drops a traceback whose exception line looks like prose', () => {
@@ -296,7 +296,7 @@ describe('code, logs and stack traces', () => {
   it('replaces inline code by a space', () => {
     const cleaned = cleanMessage('Did you run `rm -rf node_modules` first? And ``a ` b``?');
     expect(cleaned.text).toBe('Did you run   first? And  ?');
-    expect(cleaned.hadCode).toBe(true);
+    expect(cleaned.hasCode).toBe(true);
   });
 
   it('replaces URLs, addresses, paths and hashes so their letters are not read as words', () => {
@@ -317,11 +317,11 @@ describe('code, logs and stack traces', () => {
 
   it('keeps ordinary prose untouched', () => {
     const message = 'Hey team,\n\nThe deploy is done. WARNING signs are gone, and the error rate is back to 0.1%.\n\nCheers!';
-    expect(cleanMessage(message)).toMatchObject({ text: message, hadCode: false, hadQuote: false, repaired: false });
+    expect(cleanMessage(message)).toMatchObject({ text: message, hasCode: false, hasQuote: false, isRepaired: false });
   });
 
   it('returns an empty text for a message that is only a log paste', () => {
-    expect(cleanMessage('npm ERR! code ELIFECYCLE\nnpm ERR! errno 1')).toMatchObject({ text: '', hadCode: true });
+    expect(cleanMessage('npm ERR! code ELIFECYCLE\nnpm ERR! errno 1')).toMatchObject({ text: '', hasCode: true });
   });
 });
 
@@ -362,7 +362,7 @@ describe('encoding repair', () => {
   it('repairs UTF-8 read as Windows-1252', () => {
     const cleaned = cleanMessage('JÃ¼rgen said we donâ€™t need the â€œbigâ€\u009D server. Ã˜ystein agrees. ðŸ˜€');
     expect(cleaned.text).toBe('Jürgen said we don’t need the “big” server. Øystein agrees. 😀');
-    expect(cleaned.repaired).toBe(true);
+    expect(cleaned.isRepaired).toBe(true);
   });
 
   it('repairs a closing quote whose last byte was lost, and text damaged twice', () => {
@@ -372,7 +372,7 @@ describe('encoding repair', () => {
 
   it('leaves correct non-ASCII text alone', () => {
     for (const correct of ['Łukasz Żółć', 'Viele Grüße, Jürgen', '„Gruß“ und «ça va» — Ørsted, Ærø, São Paulo', 'Ça coûte 5 €.', 'Ünal, Ödön, Ñandú']) {
-      expect(cleanMessage(correct), correct).toMatchObject({ text: correct, repaired: false });
+      expect(cleanMessage(correct), correct).toMatchObject({ text: correct, isRepaired: false });
     }
   });
 
@@ -381,7 +381,7 @@ describe('encoding repair', () => {
   });
 
   it('drops replacement characters and NUL', () => {
-    expect(cleanMessage('caf\uFFFD ok\0 then')).toMatchObject({ text: 'caf ok then', repaired: false });
+    expect(cleanMessage('caf\uFFFD ok\0 then')).toMatchObject({ text: 'caf ok then', isRepaired: false });
   });
 });
 
@@ -442,6 +442,6 @@ describe('cleanMessage: replies sent by mail into an issue tracker', () => {
       'So there are two kinds of objects. Unacceptable.\u00a011.04.2020, 07:29, "Torsten Paul" <notifications@github.com>:\nAs @nophead already said, use projection().\n—You are receiving this because you authored the thread.';
     const cleaned = cleanMessage(text);
     expect(cleaned.text.trim()).toBe('So there are two kinds of objects. Unacceptable.');
-    expect(cleaned.hadQuote).toBe(true);
+    expect(cleaned.hasQuote).toBe(true);
   });
 });

@@ -1,9 +1,0 @@
-/**
- * The sentence to show for a failed request. The service worker already words its errors for people
- * (ProtocolError); anything else is a browser failure whose message is still better than nothing.
- */
-export function errorText(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  if (typeof error === 'string' && error) return error;
-  return 'Something went wrong. Try again.';
-}
