@@ -113,7 +113,7 @@ describe('a hostile page', () => {
     await openCard();
     // The page restyles the card's host to move it somewhere else.
     await page.evaluate(() => {
-      const host = [...document.documentElement.children].find((el) => el.tagName.startsWith('X-')) as HTMLElement;
+      const host = [...document.documentElement.children].find((el) => el.tagName.startsWith('X-') && el.getBoundingClientRect().width > 0) as HTMLElement;
       host.style.setProperty('top', '-2000px', 'important');
     });
     await expect.poll(() => cardHosts(page)).toHaveLength(0);
