@@ -14,6 +14,8 @@ export type MarkerState = 'unknown' | 'known' | 'noted' | 'uncertain';
 
 export interface ShownMarker {
   state: MarkerState;
+  /** The first of the `kinds` asked for whose selector the text's element (or an ancestor) matches. */
+  kind?: string;
   /** The page's text under the marker. */
   text: string;
   /** A point on the marker, in the page's viewport. */
@@ -76,7 +78,7 @@ export async function inHallwayWorld<T>(target: Page | Frame, expression: string
 }
 
 /** Runs in Hallway's world: every marker box drawn now, with the page text under it. */
-const READ_MARKERS = `(() => {
+const readMarkers = (kinds: [string, string][]) => `((kinds) => {
   const shown = [];
   for (const host of document.documentElement.children) {
     const layer = chrome.dom.openOrClosedShadowRoot(host)?.querySelector('.layer');
@@ -89,21 +91,25 @@ const READ_MARKERS = `(() => {
       const start = document.caretRangeFromPoint(rect.left + 1, y);
       const end = document.caretRangeFromPoint(rect.right - 1, y);
       let text = '';
+      let kind;
       if (start && end) {
+        const node = start.startContainer;
+        const element = node.nodeType === 1 ? node : node.parentElement;
+        kind = kinds.find(([, selector]) => element?.closest(selector))?.[0] ?? (kinds.length ? 'other' : undefined);
         const range = document.createRange();
         range.setStart(start.startContainer, start.startOffset);
         range.setEnd(end.startContainer, end.startOffset);
         text = range.toString().trim();
       }
-      shown.push({ state: box.dataset.state, text, x: rect.left + Math.min(rect.width / 2, 20), y });
+      shown.push({ state: box.dataset.state, kind, text, x: rect.left + Math.min(rect.width / 2, 20), y });
     }
   }
   return shown;
-})()`;
+})(${JSON.stringify(kinds)})`;
 
-/** Every marker the page shows now. */
-export function markers(page: Page | Frame): Promise<ShownMarker[]> {
-  return inHallwayWorld<ShownMarker[]>(page, READ_MARKERS);
+/** Every marker the page shows now; `kinds` names the part of the page each is in, by selector. */
+export function markers(page: Page | Frame, kinds: [string, string][] = []): Promise<ShownMarker[]> {
+  return inHallwayWorld<ShownMarker[]>(page, readMarkers(kinds));
 }
 
 /** Texts under each marker look, sorted; one entry per line a marker spans. */
