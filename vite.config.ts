@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { build, type Plugin } from 'vite';
@@ -9,7 +9,6 @@ import { SITE_LIST } from './src/shared/sites.ts';
 
 const CONTENT_ENTRY = 'src/content/index.ts';
 const CONTENT_SCRIPT = 'content.js';
-const CONTENT_CSS = 'content.css';
 
 /** manifest.json with the sites' host lists written in, for both browsers. */
 const sourceManifest = withSites(manifestJson, SITE_LIST);
@@ -35,10 +34,9 @@ function contentScript(outDir: string): Plugin {
           lib: { entry: CONTENT_ENTRY, formats: ['iife'], name: 'hallway', fileName: () => CONTENT_SCRIPT },
         },
       });
-      copyFileSync('src/content/markers.css', join(outDir, CONTENT_CSS));
       const path = join(outDir, 'manifest.json');
       const built = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-      built.content_scripts = sourceManifest.content_scripts.map((entry) => ({ ...entry, js: [CONTENT_SCRIPT], css: [CONTENT_CSS] }));
+      built.content_scripts = sourceManifest.content_scripts.map((entry) => ({ ...entry, js: [CONTENT_SCRIPT] }));
       writeFileSync(path, `${JSON.stringify(built, null, 2)}\n`);
     },
   };

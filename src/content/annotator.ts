@@ -1,10 +1,8 @@
 /**
- * Marks the people a page shows. Markers are CSS Custom Highlights over the page's own text: nothing
- * is added to the page's DOM, so its layout and its framework are left alone (DESIGN.md: wrapping
- * matches in elements made re-layout the main cost of a standard highlighter).
- *
- * What the page can learn is only what a style shows: that a name is marked, and whether Hallway has
- * notes on that person. Which element is which person lives in WeakMaps in this isolated world.
+ * Finds the people a page shows and decides how each is marked. The page's own DOM is never changed
+ * (DESIGN.md: wrapping matches in elements made re-layout the main cost of a standard highlighter):
+ * the markers are drawn by a painter, in the product an overlay the page cannot read
+ * (marker-overlay.ts). Which element is which person lives in WeakMaps in this isolated world.
  */
 import { identityKey, type PageIdentity } from '../shared/identity';
 import { MAX_LOOKUP } from '../shared/limits';
@@ -13,6 +11,8 @@ import { isInNoGoZone, NO_GO_SELECTOR } from './adapters/dom';
 import { buildNameMatcher, findEmailsInText, findLinkedPeople, findNamesInText, type NameMatcher } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import type { ContentContext } from './context';
+import type { MarkerPainter } from './marker-overlay';
+import type { ShownState } from './marker-styles';
 
 export interface Mark {
   range: Range;
@@ -24,13 +24,10 @@ export interface Mark {
   isFromText: boolean;
 }
 
-/** The user's own name and list addresses are not marked: there is no highlight for `self` or `none`. */
-const HIGHLIGHT_NAMES: Record<Exclude<MarkerState, 'self' | 'none'>, string> = {
-  unknown: 'hallway-unknown',
-  known: 'hallway-known',
-  noted: 'hallway-noted',
-  uncertain: 'hallway-uncertain',
-};
+/** The look a state shows; the user's own name and list addresses are not marked. */
+function shownState(state: MarkerState): ShownState | null {
+  return state === 'self' || state === 'none' ? null : state;
+}
 
 /** How often marks on nodes that left the page are dropped. */
 const SWEEP_EVERY_MS = 1000;
@@ -41,6 +38,8 @@ const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', '
 export interface AnnotatorOptions {
   ctx: ContentContext;
   site: SiteAdapter | null;
+  /** Draws the markers. */
+  painter: MarkerPainter;
   /** Looks up marker states for identities (one message for a whole batch); null when it failed. */
   lookup(identities: PageIdentity[]): Promise<MarkerState[] | null>;
 }
@@ -56,18 +55,12 @@ export class Annotator {
   /** Every mark by identity, so an answer paints only the marks it is about. */
   private readonly byKey = new Map<string, Set<Mark>>();
   private running: Promise<void> | null = null;
-  private readonly highlights = new Map<MarkerState, Highlight>();
   private matcher: NameMatcher | null = null;
   private sweepTimer: ReturnType<typeof setTimeout> | undefined;
   private isShown = true;
 
   constructor(private readonly options: AnnotatorOptions) {
-    for (const state of Object.keys(HIGHLIGHT_NAMES) as Array<keyof typeof HIGHLIGHT_NAMES>) {
-      const highlight = new Highlight();
-      this.highlights.set(state, highlight);
-      CSS.highlights.set(HIGHLIGHT_NAMES[state], highlight);
-    }
-    options.ctx.onInvalidated(() => this.remove());
+    options.ctx.onInvalidated(() => this.marks.clear());
   }
 
   setNames(names: { key: string; name: string }[]): void {
@@ -98,7 +91,7 @@ export class Annotator {
 
   isPainted(mark: Mark): boolean {
     const state = this.states.get(mark.key);
-    if (!state || !this.isShown || state === 'self' || state === 'none') return false;
+    if (!state || !this.isShown || !shownState(state)) return false;
     return !(mark.isFromText && state === 'unknown');
   }
 
@@ -203,18 +196,7 @@ export class Annotator {
 
   setShown(isShown: boolean): void {
     this.isShown = isShown;
-    for (const [state, name] of Object.entries(HIGHLIGHT_NAMES) as [MarkerState, string][]) {
-      const highlight = this.highlights.get(state);
-      if (!highlight) continue;
-      if (isShown) CSS.highlights.set(name, highlight);
-      else CSS.highlights.delete(name);
-    }
-  }
-
-  /** Takes every marker off the page: an ended script must not leave them painted. */
-  private remove(): void {
-    for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
-    this.marks.clear();
+    this.options.painter.setShown(isShown);
   }
 
   private markElement(element: Element, identity: PageIdentity): void {
@@ -334,14 +316,18 @@ export class Annotator {
   }
 
   private paint(mark: Mark): void {
-    this.unpaint(mark);
     const state = this.states.get(mark.key);
-    if (!state || (mark.isFromText && state === 'unknown')) return;
-    this.highlights.get(state)?.add(mark.range);
+    const shown = state ? shownState(state) : null;
+    const owner = mark.owner.nodeType === Node.ELEMENT_NODE ? (mark.owner as Element) : mark.owner.parentElement;
+    if (!shown || !owner || (mark.isFromText && shown === 'unknown')) {
+      this.unpaint(mark);
+      return;
+    }
+    this.options.painter.paint(mark.range, owner, shown);
   }
 
   private unpaint(mark: Mark): void {
-    for (const highlight of this.highlights.values()) highlight.delete(mark.range);
+    this.options.painter.unpaint(mark.range);
   }
 
   /** Drops marks whose nodes left the page, so nothing stale stays painted or held in memory. */

@@ -13,6 +13,7 @@ import { ContentContext } from './context';
 import { DraftChecker } from './draft-check';
 import { FrameQueue } from './frame-queue';
 import { HoverCards } from './hover';
+import { MarkerOverlay } from './marker-overlay';
 import { readSnapshot, ThreadWatch } from './thread-watch';
 
 type Names = { key: string; name: string }[];
@@ -62,9 +63,11 @@ function main(ctx: ContentContext): void {
   const threadWatch = new ThreadWatch(ctx, site, (thread) => void call(() => send('content.thread', { thread })));
 
   function start(names: Names): Marking {
+    const overlay = new MarkerOverlay(ctx);
     const annotator = new Annotator({
       ctx,
       site,
+      painter: overlay,
       lookup: (identities) => call(() => send('content.match', { identities })),
     });
     annotator.setNames(names);
@@ -72,7 +75,11 @@ function main(ctx: ContentContext): void {
       ctx,
       process: (root) => annotator.process(root),
       processShallow: (root) => annotator.processShallow(root),
-      afterSlice: () => void annotator.flush(),
+      afterSlice: () => {
+        void annotator.flush();
+        // What the page changed may have moved names already marked.
+        overlay.invalidate();
+      },
       onRemovals: () => annotator.noteRemovals(),
       onIdle: () => {
         // Timing marks for the benchmark (npm run bench); they say only that Hallway ran.
@@ -82,7 +89,7 @@ function main(ctx: ContentContext): void {
         });
         threadWatch.touch();
       },
-      isOwn: (node) => frame.isOwn(node) || drafts.isOwn(node),
+      isOwn: (node) => frame.isOwn(node) || drafts.isOwn(node) || overlay.isOwn(node),
     });
     const hover: HoverCards = new HoverCards({
       ctx,

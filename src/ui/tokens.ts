@@ -43,3 +43,15 @@ export const DRAFT_INDICATOR = {
 
 /** The hover card frame's shadow: one value, as a dark shadow reads on light and dark pages alike. */
 export const CARD_FRAME_SHADOW = '0 10px 30px rgb(0 0 0 / 0.18), 0 1px 3px rgb(0 0 0 / 0.12)';
+
+/**
+ * Hallway's markers under names: the theme's accent (--accent in theme.css, light and dark) for
+ * someone known or with notes, a quiet grey for someone not in Hallway, amber for a name that only
+ * might be someone known. The dark values keep 3:1 against a dark page.
+ */
+export const MARKER = {
+  known: { light: '#0f766e', dark: '#2dd4bf' },
+  unknown: { light: 'rgb(100 110 120 / 0.7)', dark: 'rgb(170 180 190 / 0.7)' },
+  uncertain: { light: '#b45309', dark: '#fbbf24' },
+  notedFill: { light: 'rgb(15 118 110 / 0.1)', dark: 'rgb(45 212 191 / 0.14)' },
+} as const satisfies Record<string, SchemeColour>;

@@ -4,7 +4,8 @@
  */
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { heapUsed, inPage } from './browser';
-import { hallwayMarks, highlightCount, longTasks, startMark, waitForMark, type BenchGlobals, type MarkKind } from './page-probes';
+import { markers as shownMarkers } from '../e2e/page-marks';
+import { longTasks, MARK_KINDS, startMark, waitForMark, type BenchGlobals, type MarkKind } from './page-probes';
 import { STREAM_BATCH, STREAM_FRAMES } from './slack-page';
 
 export interface AnnotationRun {
@@ -13,6 +14,7 @@ export interface AnnotationRun {
   longTasks: number;
   longTasksInWindow: number;
   longestInWindowMs: number;
+  /** Markers drawn in view once annotated (Hallway draws only what the user can see). */
   markers: number;
   heapBytes: number;
 }
@@ -25,7 +27,9 @@ export async function openAndAnnotate(context: BrowserContext, url: string, time
   if (idle === null || start === null) throw new Error(`Hallway did not finish annotating ${url} within ${timeoutMs} ms.`);
   const tasks = await inPage(page, longTasks, null);
   const inWindow = tasks.filter((t) => t.start + t.duration > start && t.start < idle);
-  const markers = await inPage(page, highlightCount, null);
+  // Drawing follows the idle mark by a frame or two.
+  await page.waitForTimeout(100);
+  const markers = (await shownMarkers(page)).length;
   const heapBytes = await heapUsed(page);
   return {
     page,
@@ -40,8 +44,9 @@ export async function openAndAnnotate(context: BrowserContext, url: string, time
   };
 }
 
+/** Every marker drawn in view: state, kind and text (an @ of a mention dropped), for counting and comparing. */
 export async function markedTexts(page: Page): Promise<{ state: string; kind: MarkKind; text: string }[]> {
-  return inPage(page, hallwayMarks, null);
+  return (await shownMarkers(page, MARK_KINDS)).map((m) => ({ state: m.state, kind: (m.kind ?? 'other') as MarkKind, text: m.text.replace(/^@/u, '') }));
 }
 
 export interface StreamBatch {
@@ -56,12 +61,7 @@ export interface StreamBatch {
  * schedules its work on the frame after a mutation, so a page callback queued before the append and
  * one queued after Hallway's (from a timeout) bracket exactly its synchronous work in that frame.
  */
-export function streamInPage(args: { batch: number; frames: number; timeoutMs: number }): Promise<{ batches: { latencyMs: number; workMs: number }[]; added: number }> {
-  const count = () => {
-    let n = 0;
-    for (const s of ['known', 'noted', 'unknown', 'uncertain']) n += CSS.highlights.get(`hallway-${s}`)?.size ?? 0;
-    return n;
-  };
+export function streamInPage(args: { batch: number; frames: number; timeoutMs: number }): Promise<{ batches: { latencyMs: number; workMs: number }[] }> {
   const nextIdle = (after: number) =>
     new Promise<number | null>((resolve) => {
       const observer = new PerformanceObserver((list) => {
@@ -81,7 +81,6 @@ export function streamInPage(args: { batch: number; frames: number; timeoutMs: n
     const template = document.getElementById('bench-stream') as HTMLTemplateElement;
     const list = document.querySelector('[data-qa="slack_kit_list"]') as Element;
     const pool = [...template.content.children];
-    const before = count();
     const batches: { latencyMs: number; workMs: number }[] = [];
     for (let b = 0; b < args.frames; b++) {
       await new Promise((r) => requestAnimationFrame(r));
@@ -97,12 +96,16 @@ export function streamInPage(args: { batch: number; frames: number; timeoutMs: n
       if (idleAt === null) throw new Error(`Batch ${b} was never annotated.`);
       batches.push({ latencyMs: idleAt - appendedAt, workMs: bracketEnd > bracketStart ? bracketEnd - bracketStart : NaN });
     }
-    return { batches, added: count() - before };
+    return { batches };
   })();
 }
 
+/** Streams the batches; `added` is how many more markers are drawn in view afterwards. */
 export async function stream(page: Page): Promise<{ batches: StreamBatch[]; added: number }> {
-  return inPage(page, streamInPage, { batch: STREAM_BATCH, frames: STREAM_FRAMES, timeoutMs: 5000 });
+  const before = (await shownMarkers(page)).length;
+  const { batches } = await inPage(page, streamInPage, { batch: STREAM_BATCH, frames: STREAM_FRAMES, timeoutMs: 5000 });
+  await page.waitForTimeout(100);
+  return { batches, added: (await shownMarkers(page)).length - before };
 }
 
 export interface HoverResult {
@@ -111,21 +114,11 @@ export interface HoverResult {
   name: string;
 }
 
-/** A painted marker on a sender (the person's full name), comfortably inside the viewport. */
-function findHoverTarget(args: { skip: string[] }): { x: number; y: number; text: string } | null {
-  for (const state of ['known', 'noted', 'unknown']) {
-    for (const range of CSS.highlights.get(`hallway-${state}`) ?? []) {
-      const r = range as Range;
-      const element = r.startContainer as Element;
-      if (element.nodeType !== 1 || !element.closest('[data-message-sender]')) continue;
-      const text = r.toString().trim();
-      if (args.skip.includes(text)) continue;
-      const rect = r.getClientRects()[0];
-      if (!rect || rect.top < 20 || rect.bottom > innerHeight - 260) continue;
-      return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2, text };
-    }
-  }
-  return null;
+/** A marker on a sender (the person's full name), comfortably inside the viewport. */
+async function findHoverTarget(page: Page, skip: string[]): Promise<{ x: number; y: number; text: string } | null> {
+  const height = page.viewportSize()?.height ?? 720;
+  const senders = (await shownMarkers(page, [['sender', '[data-message-sender]']])).filter((m) => m.kind === 'sender' && m.state !== 'uncertain');
+  return senders.find((m) => !skip.includes(m.text) && m.y >= 20 && m.y <= height - 260) ?? null;
 }
 
 /** Records when the card's host element (a random tag under <html>) turns visible. */
@@ -175,7 +168,7 @@ async function cardFrame(page: Page, timeoutMs: number): Promise<Frame> {
 
 /** Hovers a marked sender name and times the card. The first hover on a page also creates the frame. */
 export async function hoverCard(page: Page, skip: string[]): Promise<HoverResult> {
-  const target = await inPage(page, findHoverTarget, { skip });
+  const target = await findHoverTarget(page, skip);
   if (!target) throw new Error('No marked sender in view to hover.');
   await inPage(page, watchHost, null);
   await page.mouse.move(target.x + 1, target.y);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ROOT } from '../e2e/harness';
 import { heapUsed, inPage } from './browser';
-import { longTasks, type MarkKind } from './page-probes';
+import { longTasks, MARK_KINDS, type MarkKind } from './page-probes';
 import { STREAM_BATCH, STREAM_FRAMES } from './slack-page';
 
 const MARK_JS = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
@@ -77,18 +77,20 @@ export async function openAndMark(context: BrowserContext, url: string, terms: s
   };
 }
 
-/** What mark.js wrapped, by the same kinds as Hallway's markers. */
+/**
+ * What mark.js wrapped in view, by the same kinds as Hallway's markers: Hallway draws only what the
+ * user can see, so both are compared on the viewport.
+ */
 export async function markJsTexts(page: Page): Promise<{ kind: MarkKind; text: string }[]> {
-  return inPage(page, () => {
-    const kindOf = (element: Element): MarkKind => {
-      if (element.closest('[data-member-id]')) return 'mention';
-      if (element.closest('.hb')) return 'recipient';
-      if (element.closest('[data-message-sender], span[email]')) return 'sender';
-      if (element.closest('[data-qa="message-text"], div.a3s')) return 'body';
-      return 'other';
-    };
-    return [...document.querySelectorAll('mark')].map((m) => ({ kind: kindOf(m), text: (m.textContent ?? '').trim() }));
-  }, null);
+  return inPage(page, (kinds: [MarkKind, string][]) => {
+    const kindOf = (element: Element): MarkKind => kinds.find(([, selector]) => element.closest(selector))?.[0] ?? 'other';
+    return [...document.querySelectorAll('mark')]
+      .filter((m) => {
+        const r = m.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+      })
+      .map((m) => ({ kind: kindOf(m), text: (m.textContent ?? '').trim() }));
+  }, MARK_KINDS);
 }
 
 /** The same stream of 10-message batches, each marked by mark.js on arrival, layout included. */

@@ -53,29 +53,10 @@ export function startMark(): number | null {
   return performance.getEntriesByName('hallway:start', 'mark')[0]?.startTime ?? null;
 }
 
-/** Every Hallway marker: state, kind and text (an @ of a mention dropped), for counting and comparing. */
-export function hallwayMarks(): { state: string; kind: MarkKind; text: string }[] {
-  const kindOf = (node: Node): MarkKind => {
-    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    if (!element) return 'other';
-    if (element.closest('[data-member-id]')) return 'mention';
-    if (element.closest('.hb')) return 'recipient';
-    if (element.closest('[data-message-sender], span[email]')) return 'sender';
-    if (element.closest('[data-qa="message-text"], div.a3s')) return 'body';
-    return 'other';
-  };
-  const out: { state: string; kind: MarkKind; text: string }[] = [];
-  for (const state of ['known', 'noted', 'unknown', 'uncertain']) {
-    for (const range of CSS.highlights.get(`hallway-${state}`) ?? []) {
-      const r = range as Range;
-      out.push({ state, kind: kindOf(r.startContainer), text: r.toString().trim().replace(/^@/u, '') });
-    }
-  }
-  return out;
-}
-
-export function highlightCount(): number {
-  let count = 0;
-  for (const state of ['known', 'noted', 'unknown', 'uncertain']) count += CSS.highlights.get(`hallway-${state}`)?.size ?? 0;
-  return count;
-}
+/** The parts of a page a marker can be in, by selector, first match wins (Hallway's and mark.js's alike). */
+export const MARK_KINDS: [MarkKind, string][] = [
+  ['mention', '[data-member-id]'],
+  ['recipient', '.hb'],
+  ['sender', '[data-message-sender], span[email]'],
+  ['body', '[data-qa="message-text"], div.a3s'],
+];

@@ -6,23 +6,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { call, fixture, launch, ROOT } from '../e2e/harness';
+import { markers } from '../e2e/page-marks';
 import { DEMO_PAGES } from './pages';
 import { sampleBackup } from './sample-people';
 
 const OUT = join(ROOT, '.github/assets');
 
 async function hoverName(page: Page, name: string): Promise<void> {
-  const point = await page.evaluate((wanted) => {
-    for (const range of CSS.highlights.get('hallway-noted') ?? []) {
-      if (!(range as Range).toString().includes(wanted)) continue;
-      const rect = (range as Range).getClientRects()[0];
-      if (rect) return { x: rect.left + 6, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, name);
-  if (!point) throw new Error(`${name} is not marked`);
-  await page.mouse.move(point.x + 1, point.y);
-  await page.mouse.move(point.x, point.y);
+  const marker = (await markers(page)).find((m) => m.state === 'noted' && m.text.includes(name));
+  if (!marker) throw new Error(`${name} is not marked`);
+  await page.mouse.move(marker.x + 1, marker.y);
+  await page.mouse.move(marker.x, marker.y);
   await page.waitForTimeout(900);
 }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
 import { SAMPLE_NOTE, sampleBackup } from '../demo/sample-people';
 import { call, fixture, launch, type Hallway } from './harness';
+import { hover } from './page-marks';
 
 const SPY = `<script>
 (() => {
@@ -65,14 +66,7 @@ describe('a hostile page', () => {
   it('never sees a note, even while the user types one in the card', async () => {
     const page = await hallway.context.newPage();
     await page.goto(DEMO_PAGES[0]!.url);
-    await expect.poll(() => page.evaluate(() => CSS.highlights.get('hallway-noted')?.size ?? 0)).toBeGreaterThan(0);
-    const point = await page.evaluate(() => {
-      const range = [...(CSS.highlights.get('hallway-noted') ?? [])].find((r) => (r as Range).toString().includes('Grace Hopper')) as Range;
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + 5, y: rect.top + rect.height / 2 };
-    });
-    await page.mouse.move(point.x + 1, point.y);
-    await page.mouse.move(point.x, point.y);
+    await hover(page, 'Grace Hopper', 'noted');
     const card = await cardFrame(page);
     await expect.poll(() => card.getByTestId('card').textContent()).toContain(SAMPLE_NOTE.slice(0, 40));
 
@@ -97,19 +91,12 @@ describe('a hostile page', () => {
   it('closes the card when the page covers it or moves it', async () => {
     const page = await hallway.context.newPage();
     await page.goto(DEMO_PAGES[0]!.url);
-    await expect.poll(() => page.evaluate(() => CSS.highlights.get('hallway-noted')?.size ?? 0)).toBeGreaterThan(0);
     const openCard = async () => {
-      const point = await page.evaluate(() => {
-        const range = [...(CSS.highlights.get('hallway-noted') ?? [])].find((r) => (r as Range).toString().includes('Grace Hopper')) as Range;
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + 5, y: rect.top + rect.height / 2 };
-      });
-      await page.mouse.move(point.x + 1, point.y);
-      await page.mouse.move(point.x, point.y);
+      await hover(page, 'Grace Hopper', 'noted');
       await expect.poll(() => cardHosts(page)).toHaveLength(1);
     };
     const cardHosts = (p: Page) =>
-      p.evaluate(() => [...document.documentElement.children].filter((el) => el.tagName.startsWith('X-') && getComputedStyle(el).visibility === 'visible').map((el) => el.tagName));
+      p.evaluate(() => [...document.documentElement.children].filter((el) => el.tagName.startsWith('X-') && getComputedStyle(el).visibility === 'visible' && el.getBoundingClientRect().width > 0).map((el) => el.tagName));
 
     await openCard();
     // A page element laid over the card, as a clickjacking page would: last in the document, at the
@@ -126,7 +113,7 @@ describe('a hostile page', () => {
     await openCard();
     // The page restyles the card's host to move it somewhere else.
     await page.evaluate(() => {
-      const host = [...document.documentElement.children].find((el) => el.tagName.startsWith('X-')) as HTMLElement;
+      const host = [...document.documentElement.children].find((el) => el.tagName.startsWith('X-') && el.getBoundingClientRect().width > 0) as HTMLElement;
       host.style.setProperty('top', '-2000px', 'important');
     });
     await expect.poll(() => cardHosts(page)).toHaveLength(0);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
 import { SAMPLE_NOTE } from '../demo/sample-people';
 import { call, fixture, launch, loadSamplePeople, serveDemoPages, type Hallway } from './harness';
-import { cardFrame, hover, marked, type MarkerState } from './page-marks';
+import { cardFrame, hover, marked, markedTexts, markers, type MarkerState } from './page-marks';
 
 /** Card frames the user can see: Hallway's randomly named hosts under <html>, visible. */
 async function visibleCards(page: Page): Promise<number> {
@@ -194,7 +194,7 @@ describe('names light up, in Chromium', () => {
     await gmail.goto('https://mail.google.com/mail/u/2/#inbox');
     const chat = gmail.frames().find((f) => f.url().startsWith('https://chat.google.com/')) as Frame;
     expect(chat).toBeTruthy();
-    await expect.poll(() => chat.evaluate(() => [...(CSS.highlights.get('hallway-noted') ?? [])].map((r) => (r as Range).toString().trim()))).toContain('Ada Lovelace');
+    await expect.poll(() => marked(chat, 'noted')).toContain('Ada Lovelace');
     const popup = await hallway.openPopup(gmail);
     await expect.poll(() => popup.getByTestId('page-people').getByTestId('person').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('Grace Hopper'), expect.stringContaining('Ada Lovelace')]),
@@ -215,7 +215,7 @@ describe('names light up, in Chromium', () => {
     await expect.poll(() => marked(gmail, 'noted')).toContain('Grace Hopper');
     const popup = await hallway.openPopup(gmail);
     await popup.getByTestId('privacy-mode').check();
-    await expect.poll(() => gmail.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('hallway-')).length)).toBe(0);
+    await expect.poll(() => markedTexts(gmail)).toEqual([]);
     // A hover opens nothing while it is on.
     await gmail.mouse.move(12, 100);
     await gmail.mouse.move(14, 100);
@@ -243,15 +243,11 @@ describe('names light up, in Chromium', () => {
     const gmail = await hallway.context.newPage();
     await gmail.goto('https://mail.google.com/mail/u/3/#inbox');
     const chat = gmail.frames().find((f) => f.url().startsWith('https://chat.google.com/')) as Frame;
-    await expect.poll(() => chat.evaluate(() => (CSS.highlights.get('hallway-noted')?.size ?? 0) > 0)).toBe(true);
+    await expect.poll(async () => (await marked(chat, 'noted')).length).toBeGreaterThan(0);
     await expect.poll(() => marked(gmail, 'noted')).toContain('Ada Lovelace');
 
     // First a card inside the Chat frame, for Grace.
-    const inChat = await chat.evaluate(() => {
-      const range = [...(CSS.highlights.get('hallway-noted') ?? [])].find((r) => (r as Range).toString().includes('Grace Hopper')) as Range;
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + 5, y: rect.top + rect.height / 2 };
-    });
+    const inChat = (await markers(chat)).find((marker) => marker.text.includes('Grace Hopper'))!;
     const frameBox = (await (await chat.frameElement()).boundingBox())!;
     await gmail.mouse.move(frameBox.x + inChat.x + 1, frameBox.y + inChat.y);
     await gmail.mouse.move(frameBox.x + inChat.x, frameBox.y + inChat.y);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
 import { sampleBackup } from '../demo/sample-people';
 import { call, fixture, launch, type Hallway } from './harness';
+import { markedTexts } from './page-marks';
 
 const SOUR_URL = 'https://app.slack.com/client/T0DEMO0001/C0BUDGET01';
 /** The tallest a browser lets an extension popup be. */
@@ -46,7 +47,7 @@ describe('the in-person nudge, in Chromium', () => {
     const slack = await hallway.context.newPage();
     await slack.goto(SOUR_URL);
     await expect.poll(() => badgeOf(slack), { timeout: 10_000 }).toBe('!');
-    const marks = () => slack.evaluate(() => ['hallway-noted', 'hallway-known', 'hallway-unknown', 'hallway-uncertain'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString())).join(' '));
+    const marks = async () => (await markedTexts(slack)).join(' ');
     await expect.poll(marks).toContain('Grace Hopper');
     expect(await marks()).not.toContain('Łukasz');
     const popup = await hallway.openPopup(slack);

@@ -6,6 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
 import { call, launch, loadSamplePeople, serveDemoPages, type Hallway } from './harness';
+import { hover } from './page-marks';
 
 
 type Detail = { interactions: { kind: string; isAuto: boolean; threadKey?: string }[] };
@@ -41,16 +42,7 @@ describe('relationship depth, in Chromium', () => {
   it('a favour logged in the card shows in the popup balance', async () => {
     const gmail = await hallway.context.newPage();
     await gmail.goto(DEMO_PAGES[0]!.url);
-    const point = await (async () => {
-      await expect.poll(() => gmail.evaluate(() => CSS.highlights.get('hallway-noted')?.size ?? 0)).toBeGreaterThan(0);
-      return gmail.evaluate(() => {
-        const range = [...(CSS.highlights.get('hallway-noted') ?? [])].find((r) => (r as Range).toString().trim() === 'Ada Lovelace') as Range;
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + 5, y: rect.top + rect.height / 2 };
-      });
-    })();
-    await gmail.mouse.move(point.x + 1, point.y);
-    await gmail.mouse.move(point.x, point.y);
+    await hover(gmail, 'Ada Lovelace', 'noted');
     await expect.poll(() => gmail.frames().some((f) => f.url().includes('/src/hovercard/'))).toBe(true);
     const card = gmail.frames().find((f) => f.url().includes('/src/hovercard/')) as Frame;
     await expect.poll(() => card.getByTestId('card-name').textContent()).toContain('Ada Lovelace');

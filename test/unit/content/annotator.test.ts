@@ -2,11 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Annotator } from '../../../src/content/annotator';
 import type { ContentContext } from '../../../src/content/context';
-import { fakeLookup, fakeSite, installHighlights, painted } from './fakes';
+import { FakePainter, fakeLookup, fakeSite, painted } from './fakes';
 import { testContext } from './test-context';
 
 let ctx: ContentContext;
-let registry: ReturnType<typeof installHighlights>;
+let painter: FakePainter;
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -14,7 +14,7 @@ function page(html: string): HTMLElement {
 }
 
 beforeEach(() => {
-  registry = installHighlights();
+  painter = new FakePainter();
   ctx = testContext();
 });
 
@@ -27,7 +27,7 @@ afterEach(() => {
 describe('Annotator', () => {
   it('marks the people it was given states for, each in the look of its state', async () => {
     const { lookup } = fakeLookup({ 'ada@example.com': 'known', 'grace@example.com': 'noted', 'bob@example.com': 'uncertain' });
-    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    const annotator = new Annotator({ ctx, site: fakeSite, painter, lookup });
     annotator.process(
       page(
         '<p><span data-email="ada@example.com">Ada Lovelace</span> wrote to <span data-email="grace@example.com">Grace Hopper</span>, ' +
@@ -35,25 +35,25 @@ describe('Annotator', () => {
       ),
     );
     await annotator.flush();
-    expect(painted(registry, 'hallway-known')).toEqual(['Ada Lovelace']);
-    expect(painted(registry, 'hallway-noted')).toEqual(['Grace Hopper']);
-    expect(painted(registry, 'hallway-uncertain')).toEqual(['Bob']);
-    expect(painted(registry, 'hallway-unknown')).toEqual(['Newcomer']);
+    expect(painted(painter, 'known')).toEqual(['Ada Lovelace']);
+    expect(painted(painter, 'noted')).toEqual(['Grace Hopper']);
+    expect(painted(painter, 'uncertain')).toEqual(['Bob']);
+    expect(painted(painter, 'unknown')).toEqual(['Newcomer']);
   });
 
   it('paints nothing for the user themself or for a list address', async () => {
     const { lookup } = fakeLookup({ 'me@example.com': 'self', 'team@example.com': 'none' });
-    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    const annotator = new Annotator({ ctx, site: fakeSite, painter, lookup });
     annotator.process(page('<span data-email="me@example.com">me</span><span data-email="team@example.com">Team</span>'));
     await annotator.flush();
-    for (const name of registry.keys()) expect(painted(registry, name), name).toEqual([]);
+    expect(painter.states.size).toBe(0);
     const [me] = document.querySelectorAll('span');
     expect(annotator.markForElement(me!)).toBeNull();
   });
 
   it('asks once for a person shown many times, and only about new people later', async () => {
     const { lookup, batches } = fakeLookup({ 'ada@example.com': 'known' });
-    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    const annotator = new Annotator({ ctx, site: fakeSite, painter, lookup });
     const body = page('<span data-email="ada@example.com">Ada</span><span data-email="ada@example.com">Ada L.</span>');
     annotator.process(body);
     await annotator.flush();
@@ -64,24 +64,24 @@ describe('Annotator', () => {
     annotator.process(body);
     await annotator.flush();
     expect(batches).toEqual([['ada@example.com'], ['grace@example.com']]);
-    expect(painted(registry, 'hallway-known')).toEqual(['Ada', 'Ada L.']);
+    expect(painted(painter, 'known')).toEqual(['Ada', 'Ada L.']);
   });
 
   it('repaints every mark when the directory changes', async () => {
     const { lookup, states } = fakeLookup({ 'ada@example.com': 'unknown' });
-    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    const annotator = new Annotator({ ctx, site: fakeSite, painter, lookup });
     annotator.process(page('<span data-email="ada@example.com">Ada</span>'));
     await annotator.flush();
-    expect(painted(registry, 'hallway-unknown')).toEqual(['Ada']);
+    expect(painted(painter, 'unknown')).toEqual(['Ada']);
     states['ada@example.com'] = 'noted';
     await annotator.refresh();
-    expect(painted(registry, 'hallway-unknown')).toEqual([]);
-    expect(painted(registry, 'hallway-noted')).toEqual(['Ada']);
+    expect(painted(painter, 'unknown')).toEqual([]);
+    expect(painted(painter, 'noted')).toEqual(['Ada']);
   });
 
   it('moves the mark when a recycled row shows someone else', async () => {
     const { lookup } = fakeLookup({ 'ada@example.com': 'known', 'grace@example.com': 'noted' });
-    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    const annotator = new Annotator({ ctx, site: fakeSite, painter, lookup });
     const body = page('<div><span data-email="ada@example.com">Ada</span></div>');
     annotator.process(body);
     await annotator.flush();
@@ -90,14 +90,14 @@ describe('Annotator', () => {
     row.textContent = 'Grace';
     annotator.process(body);
     await annotator.flush();
-    expect(painted(registry, 'hallway-known')).toEqual([]);
-    expect(painted(registry, 'hallway-noted')).toEqual(['Grace']);
+    expect(painted(painter, 'known')).toEqual([]);
+    expect(painted(painter, 'noted')).toEqual(['Grace']);
     expect(annotator.markForElement(row)?.identity.email).toBe('grace@example.com');
   });
 
   it('marks known names in message text, but not unknown ones, and never inside an editor', async () => {
     const { lookup } = fakeLookup({ 'Grace Hopper': 'known' });
-    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    const annotator = new Annotator({ ctx, site: fakeSite, painter, lookup });
     annotator.setNames([
       { key: 'p1', name: 'Grace Hopper' },
       { key: 'p2', name: 'Alan Turing' },
@@ -106,13 +106,13 @@ describe('Annotator', () => {
       page('<div data-text>Ask Grace Hopper or Alan Turing.</div><div data-text><div contenteditable="true">Grace Hopper</div></div>'),
     );
     await annotator.flush();
-    expect(painted(registry, 'hallway-known')).toEqual(['Grace Hopper']);
-    expect(painted(registry, 'hallway-unknown')).toEqual([]);
+    expect(painted(painter, 'known')).toEqual(['Grace Hopper']);
+    expect(painted(painter, 'unknown')).toEqual([]);
   });
 
   it('says who the page shows, once each, without names guessed from prose or people who left the page', async () => {
     const { lookup } = fakeLookup({ 'Grace Hopper': 'known' });
-    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    const annotator = new Annotator({ ctx, site: fakeSite, painter, lookup });
     annotator.setNames([{ key: 'p1', name: 'Grace Hopper' }]);
     const body = page(
       '<span data-email="ada@example.com">Ada Lovelace</span><span data-email="ada@example.com"></span>' +
@@ -132,33 +132,24 @@ describe('Annotator', () => {
   it('caches nothing from a failed lookup and asks again on refresh', async () => {
     let isFailing = true;
     const lookup = vi.fn(async (identities: unknown[]) => (isFailing ? null : identities.map(() => 'known' as const)));
-    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    const annotator = new Annotator({ ctx, site: fakeSite, painter, lookup });
     annotator.process(page('<span data-email="ada@example.com">Ada</span>'));
     await annotator.flush();
-    expect(painted(registry, 'hallway-known')).toEqual([]);
+    expect(painted(painter, 'known')).toEqual([]);
     isFailing = false;
     await annotator.refresh();
-    expect(painted(registry, 'hallway-known')).toEqual(['Ada']);
+    expect(painted(painter, 'known')).toEqual(['Ada']);
   });
 
   it('hides every marker in privacy mode and shows them again', async () => {
     const { lookup } = fakeLookup({ 'ada@example.com': 'known' });
-    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
+    const annotator = new Annotator({ ctx, site: fakeSite, painter, lookup });
     annotator.process(page('<span data-email="ada@example.com">Ada</span>'));
     await annotator.flush();
     annotator.setShown(false);
-    expect([...registry.keys()]).toEqual([]);
+    expect(painter.isShown).toBe(false);
     expect(annotator.markForElement(document.querySelector('span'))).toBeNull();
     annotator.setShown(true);
-    expect(painted(registry, 'hallway-known')).toEqual(['Ada']);
-  });
-
-  it('takes every marker off the page when the content context ends', async () => {
-    const { lookup } = fakeLookup({ 'ada@example.com': 'known' });
-    const annotator = new Annotator({ ctx, site: fakeSite, lookup });
-    annotator.process(page('<span data-email="ada@example.com">Ada</span>'));
-    await annotator.flush();
-    ctx.abort();
-    expect([...registry.keys()]).toEqual([]);
+    expect(painted(painter, 'known')).toEqual(['Ada']);
   });
 });

@@ -1,20 +1,32 @@
 import { vi } from 'vitest';
+import type { MarkerPainter } from '../../../src/content/marker-overlay';
+import type { ShownState } from '../../../src/content/marker-styles';
 import type { SiteAdapter } from '../../../src/content/adapters/types';
 import type { MarkerState } from '../../../src/shared/views';
 
-/** jsdom has no CSS Custom Highlight API: a highlight is a set of ranges, registered by name. */
-class FakeHighlight extends Set<Range> {}
-
-export function installHighlights(): Map<string, FakeHighlight> {
-  const registry = new Map<string, FakeHighlight>();
-  vi.stubGlobal('Highlight', FakeHighlight);
-  vi.stubGlobal('CSS', { highlights: registry });
-  return registry;
+/** A painter that remembers what it was told to draw: the look of each range, and whether any is shown. */
+export class FakePainter implements MarkerPainter {
+  readonly states = new Map<Range, ShownState>();
+  isShown = true;
+  paint(range: Range, _owner: Element, state: ShownState): void {
+    this.states.set(range, state);
+  }
+  unpaint(range: Range): void {
+    this.states.delete(range);
+  }
+  setShown(isShown: boolean): void {
+    this.isShown = isShown;
+  }
+  invalidate(): void {}
+  isOwn(): boolean {
+    return false;
+  }
 }
 
-/** The text a user sees marked under one highlight name, sorted. */
-export function painted(registry: Map<string, FakeHighlight>, name: string): string[] {
-  return [...(registry.get(name) ?? [])].map((range) => range.toString()).sort();
+/** The text a user sees marked in one look, sorted. */
+export function painted(painter: FakePainter, state: ShownState): string[] {
+  if (!painter.isShown) return [];
+  return [...painter.states].filter(([, s]) => s === state).map(([range]) => range.toString()).sort();
 }
 
 /** A site whose people are `[data-email]` elements and whose prose is in `[data-text]`. */

@@ -4,7 +4,7 @@ import { Annotator } from '../../../src/content/annotator';
 import type { CardFrame } from '../../../src/content/card-frame';
 import type { ContentContext } from '../../../src/content/context';
 import { HoverCards } from '../../../src/content/hover';
-import { fakeLookup, fakeSite, installHighlights } from './fakes';
+import { FakePainter, fakeLookup, fakeSite } from './fakes';
 import { testContext } from './test-context';
 
 let ctx: ContentContext;
@@ -17,7 +17,7 @@ function fakeFrame(): CardFrame {
 }
 
 async function setUp() {
-  const annotator = new Annotator({ ctx, site: fakeSite, lookup: fakeLookup({ 'ada@example.com': 'known' }).lookup });
+  const annotator = new Annotator({ ctx, site: fakeSite, painter: new FakePainter(), lookup: fakeLookup({ 'ada@example.com': 'known' }).lookup });
   annotator.process(document.body);
   await annotator.flush();
   const opened: string[] = [];
@@ -34,7 +34,6 @@ function pointAt(target: Element): void {
 
 beforeEach(() => {
   vi.useFakeTimers();
-  installHighlights();
   // jsdom has no media queries; the card's theme comes from here when the page sets no background.
   vi.stubGlobal('matchMedia', () => ({ matches: false }));
   document.body.innerHTML = '<p><span data-email="ada@example.com">Ada</span> <span id="elsewhere">said hi</span></p>';

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DRAFT_INDICATOR, lightDark } from '../../../src/ui/tokens';
+import { MARKER_STYLES } from '../../../src/content/marker-styles';
+import { DRAFT_INDICATOR, lightDark, MARKER } from '../../../src/ui/tokens';
 
 const SRC = join(import.meta.dirname, '../../../src');
 const THEME = 'ui/theme.css';
-const MARKERS = 'content/markers.css';
 
 function read(path: string): string {
   return readFileSync(join(SRC, path), 'utf8');
@@ -31,24 +31,17 @@ describe('palette', () => {
     expect(themeColours().get('--accent')).toEqual({ light: '#0f766e', dark: '#2dd4bf' });
     expect(read(THEME)).not.toContain('prefers-color-scheme');
     for (const path of stylesheets()) {
-      if (path === THEME || path === MARKERS) continue;
+      if (path === THEME) continue;
       const css = read(path);
       expect(css, path).not.toMatch(/#[0-9a-f]{3,8}\b/iu);
       expect(css, path).not.toContain('prefers-color-scheme');
     }
   });
 
-  it("marks known and noted names in the theme's light accent, and styles only the annotator's four highlights", () => {
-    const accent = themeColours().get('--accent')!.light;
-    const markers = read(MARKERS);
-    const used = new Set([...markers.matchAll(/from (#[0-9a-f]+)/giu)].map(([, hex]) => hex));
-    expect([...used]).toEqual([accent]);
-    expect(markers.match(/::highlight\(([a-z-]+)\)/gu)).toEqual([
-      '::highlight(hallway-unknown)',
-      '::highlight(hallway-known)',
-      '::highlight(hallway-noted)',
-      '::highlight(hallway-uncertain)',
-    ]);
+  it("marks known and noted names in the theme's accent, in both schemes", () => {
+    const accent = themeColours().get('--accent')!;
+    expect(MARKER.known).toEqual({ light: accent.light, dark: accent.dark });
+    expect(MARKER_STYLES).toContain(lightDark(MARKER.known));
   });
 
   it('gives the in-page CSS a value that picks by color-scheme', () => {

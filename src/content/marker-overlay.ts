@@ -1,0 +1,282 @@
+/**
+ * Draws Hallway's markers where the page cannot read them: boxes in a closed shadow root under a
+ * randomly named element, laid over the page's text. The page's own DOM, styles and highlight
+ * registry carry nothing of Hallway's, so a page script cannot tell a known or noted person from a
+ * stranger by reading what is marked (CSS Custom Highlights belong to the page's document: any of its
+ * scripts can list their names and ranges).
+ *
+ * Only text the user can see is marked: names in view, rendered, not transparent, not clipped away and
+ * not covered by something else. A name hidden in the page (display:none, off-screen, opacity 0, 1 px
+ * transparent text, visibility:hidden) gets no box, so no probe can make Hallway mark a list of
+ * candidates the user never sees.
+ *
+ * The boxes ignore the pointer, so they never take a click or change what the page's hit tests find.
+ * What the page can still learn is in DESIGN.md and the README's Privacy section.
+ */
+import type { ContentContext } from './context';
+import { randomHostTag } from './host-element';
+import { MARKER_STYLES, type ShownState } from './marker-styles';
+import { pageTheme } from './page-theme';
+
+export interface MarkerPainter {
+  /** Shows a range in a state's look; painting the same range again changes its look. */
+  paint(range: Range, owner: Element, state: ShownState): void;
+  unpaint(range: Range): void;
+  setShown(isShown: boolean): void;
+  /** The page's layout may have moved: draw again soon. */
+  invalidate(): void;
+  /** Whether a node is the overlay's own (mutations there are not the page's). */
+  isOwn(node: Node): boolean;
+}
+
+interface Painted {
+  range: Range;
+  owner: Element;
+  state: ShownState;
+  boxes: HTMLElement[];
+}
+
+/** Names this near the viewport are kept ready, so scrolling draws them at once. */
+const VIEW_MARGIN = '200px';
+/** Layout can move without a scroll or a mutation (images, fonts, animations): a slow redraw covers it. */
+const REDRAW_EVERY_MS = 500;
+/** Text smaller than this, or fainter, is not text a user reads. */
+const MIN_FONT_PX = 6;
+const MIN_ALPHA = 0.1;
+/** A box smaller than this is a clipped-away or screen-reader-only name. */
+const MIN_BOX_PX = 3;
+
+export class MarkerOverlay implements MarkerPainter {
+  private host: HTMLElement | null = null;
+  private layer: HTMLElement | null = null;
+  private readonly byRange = new Map<Range, Painted>();
+  private readonly byOwner = new Map<Element, Set<Painted>>();
+  private readonly inView = new Set<Element>();
+  private readonly observer: IntersectionObserver;
+  /** Ancestors that clip an owner (overflow other than visible), found once per owner. */
+  private readonly clippers = new WeakMap<Element, Element[]>();
+  private frame: number | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private isShown = true;
+
+  constructor(private readonly ctx: ContentContext) {
+    this.observer = new IntersectionObserver((entries) => this.onIntersections(entries), { rootMargin: VIEW_MARGIN });
+    ctx.listen(document, 'scroll', () => this.invalidate(), { capture: true, passive: true });
+    ctx.listen(window, 'resize', () => this.invalidate(), { passive: true });
+    ctx.onInvalidated(() => this.remove());
+  }
+
+  paint(range: Range, owner: Element, state: ShownState): void {
+    const existing = this.byRange.get(range);
+    if (existing) {
+      existing.state = state;
+      this.invalidate();
+      return;
+    }
+    const painted: Painted = { range, owner, state, boxes: [] };
+    this.byRange.set(range, painted);
+    let same = this.byOwner.get(owner);
+    if (!same) {
+      same = new Set();
+      this.byOwner.set(owner, same);
+      this.observer.observe(owner);
+    }
+    same.add(painted);
+    if (this.inView.has(owner)) this.invalidate();
+  }
+
+  unpaint(range: Range): void {
+    const painted = this.byRange.get(range);
+    if (!painted) return;
+    this.byRange.delete(range);
+    for (const box of painted.boxes) box.remove();
+    const same = this.byOwner.get(painted.owner);
+    same?.delete(painted);
+    if (same && !same.size) {
+      this.byOwner.delete(painted.owner);
+      this.inView.delete(painted.owner);
+      this.observer.unobserve(painted.owner);
+    }
+  }
+
+  setShown(isShown: boolean): void {
+    this.isShown = isShown;
+    if (this.host) this.host.style.display = isShown ? '' : 'none';
+    this.invalidate();
+  }
+
+  invalidate(): void {
+    if (this.frame !== undefined || !this.isShown) return;
+    this.frame = this.ctx.requestAnimationFrame(() => {
+      this.frame = undefined;
+      this.draw();
+    });
+  }
+
+  isOwn(node: Node): boolean {
+    return node === this.host;
+  }
+
+  private onIntersections(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (entry.isIntersecting) this.inView.add(entry.target);
+      else {
+        this.inView.delete(entry.target);
+        for (const painted of this.byOwner.get(entry.target) ?? []) this.clearBoxes(painted);
+      }
+    }
+    this.updateTimer();
+    this.invalidate();
+  }
+
+  /** Redraws every painted range near the viewport. Reads layout for all of them, then writes. */
+  private draw(): void {
+    if (!this.isShown || !this.inView.size) return;
+    const layer = this.ensureLayer();
+    const viewport = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+    const clipRects = new Map<Element, DOMRect>();
+    const plans: { painted: Painted; rects: Rect[] }[] = [];
+    for (const owner of this.inView) {
+      const same = this.byOwner.get(owner);
+      if (!same) continue;
+      const isReadable = owner.isConnected && isReadableText(owner);
+      const clip = isReadable ? this.clipFor(owner, viewport, clipRects) : null;
+      for (const painted of same) {
+        const rects = clip ? visibleRects(painted.range, clip, owner) : [];
+        plans.push({ painted, rects });
+      }
+    }
+    for (const { painted, rects } of plans) this.place(layer, painted, rects);
+  }
+
+  private place(layer: HTMLElement, painted: Painted, rects: Rect[]): void {
+    while (painted.boxes.length > rects.length) painted.boxes.pop()?.remove();
+    rects.forEach((rect, i) => {
+      let box = painted.boxes[i];
+      if (!box) {
+        box = document.createElement('div');
+        painted.boxes.push(box);
+        layer.append(box);
+      }
+      box.className = painted.state;
+      box.dataset.state = painted.state;
+      box.style.transform = `translate(${rect.left}px, ${rect.top}px)`;
+      box.style.width = `${rect.right - rect.left}px`;
+      box.style.height = `${rect.bottom - rect.top}px`;
+    });
+  }
+
+  private clearBoxes(painted: Painted): void {
+    for (const box of painted.boxes) box.remove();
+    painted.boxes = [];
+  }
+
+  /** The part of the viewport an owner can show text in: inside every ancestor that clips it. */
+  private clipFor(owner: Element, viewport: Rect, cache: Map<Element, DOMRect>): Rect | null {
+    let clippers = this.clippers.get(owner);
+    if (!clippers) {
+      clippers = [];
+      for (let node = owner.parentElement; node && node !== document.documentElement; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        if (style.overflowX !== 'visible' || style.overflowY !== 'visible') clippers.push(node);
+      }
+      this.clippers.set(owner, clippers);
+    }
+    let clip: Rect = viewport;
+    for (const clipper of clippers) {
+      let rect = cache.get(clipper);
+      if (!rect) {
+        rect = clipper.getBoundingClientRect();
+        cache.set(clipper, rect);
+      }
+      clip = intersect(clip, rect);
+      if (clip.right - clip.left < MIN_BOX_PX || clip.bottom - clip.top < MIN_BOX_PX) return null;
+    }
+    return clip;
+  }
+
+  private ensureLayer(): HTMLElement {
+    if (this.host?.isConnected && this.layer) return this.layer;
+    // The page removed the overlay, or it was never made: make a new one under a new name.
+    this.host?.remove();
+    const host = document.createElement(randomHostTag());
+    host.style.cssText =
+      'all: initial; position: fixed; left: 0; top: 0; width: 0; height: 0; overflow: visible; ' +
+      'pointer-events: none; z-index: 2147483646; contain: layout style size;';
+    const shadow = host.attachShadow({ mode: this.ctx.policy.shadowMode });
+    const style = document.createElement('style');
+    style.textContent = MARKER_STYLES;
+    const layer = document.createElement('div');
+    layer.className = 'layer';
+    // The markers take the page's scheme, so they keep their contrast on a dark Slack or Gmail.
+    layer.style.colorScheme = pageTheme();
+    shadow.append(style, layer);
+    document.documentElement.append(host);
+    this.host = host;
+    this.layer = layer;
+    for (const painted of this.byRange.values()) painted.boxes = [];
+    return layer;
+  }
+
+  private updateTimer(): void {
+    if (this.inView.size && this.timer === undefined) this.timer = this.ctx.setInterval(() => this.invalidate(), REDRAW_EVERY_MS);
+    else if (!this.inView.size && this.timer !== undefined) {
+      this.ctx.clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private remove(): void {
+    this.observer.disconnect();
+    this.host?.remove();
+    this.host = null;
+    this.layer = null;
+    this.byRange.clear();
+    this.byOwner.clear();
+    this.inView.clear();
+  }
+}
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function intersect(a: Rect, b: Rect): Rect {
+  return { left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) };
+}
+
+/** Whether an element's text is drawn so a user can read it: rendered, opaque enough, big enough. */
+function isReadableText(element: Element): boolean {
+  if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return false;
+  const style = getComputedStyle(element);
+  if (Number.parseFloat(style.fontSize) < MIN_FONT_PX) return false;
+  return alphaOf(style.color) >= MIN_ALPHA;
+}
+
+/** The alpha of a computed colour (`rgb(…)`, `rgba(…)` or `color(… / a)`); 1 when it has none. */
+function alphaOf(color: string): number {
+  if (color === 'transparent') return 0;
+  const slash = /\/\s*([\d.]+)(%?)\s*\)$/.exec(color);
+  if (slash?.[1]) return Number(slash[1]) / (slash[2] ? 100 : 1);
+  const rgba = /^rgba\((?:[^,]+,){3}\s*([\d.]+)\s*\)$/.exec(color);
+  return rgba?.[1] ? Number(rgba[1]) : 1;
+}
+
+/**
+ * The rectangles of a range the user can see: inside the clip, large enough, and with the owner (not
+ * something the page drew over it) on top at their centre.
+ */
+function visibleRects(range: Range, clip: Rect, owner: Element): Rect[] {
+  const rects: Rect[] = [];
+  for (const raw of range.getClientRects()) {
+    const rect = intersect(raw, clip);
+    if (rect.right - rect.left < MIN_BOX_PX || rect.bottom - rect.top < MIN_BOX_PX) continue;
+    const top = document.elementFromPoint((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2);
+    if (!top || !(owner.contains(top) || top.contains(owner))) continue;
+    rects.push(rect);
+  }
+  return rects;
+}
