@@ -128,10 +128,12 @@ export function Popup() {
 
   async function setPrivacy(isOn: boolean) {
     privacyChanges.current += 1;
+    // The switch moves at once, so no re-render while the setting is saved can flip it back under the user.
+    setIsPrivate(isOn);
     try {
       await send('settings.update', { patch: { isPrivacyModeOn: isOn } });
-      setIsPrivate(isOn);
     } catch (e) {
+      setIsPrivate(!isOn);
       setError(errorText(e));
     }
   }
