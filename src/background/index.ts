@@ -60,7 +60,11 @@ const route = createRouter({
     // No content script in the top frame (a page Hallway does not support): nothing to list.
     const [top, ...inner] = answers;
     if (!top) return null;
-    return { host: top.host, identities: [...top.identities, ...inner.flatMap((a) => a?.identities ?? [])] };
+    return {
+      host: top.host,
+      identities: [...top.identities, ...inner.flatMap((a) => a?.identities ?? [])],
+      isCapped: answers.some((a) => a?.isCapped === true),
+    };
   },
   async detectLanguage(text) {
     // Chromium's CLD3 and Firefox's detector know far more languages than the built-in fallback.

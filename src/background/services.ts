@@ -22,7 +22,8 @@ export interface RouterDeps {
   extensionId: string;
   extensionOrigin: string;
   /** Asks a tab's content script what the page shows; null when Hallway does not run there. */
-  collectFromTab(tabId: number): Promise<{ host: string; identities: PageIdentity[] } | null>;
+  /** Who a tab's frames show; `isCapped` when one of them showed more than Hallway marks. */
+  collectFromTab(tabId: number): Promise<{ host: string; identities: PageIdentity[]; isCapped?: boolean } | null>;
   /** Sends a message to a tab's content script, or one frame's; failures (no script there) are ignored. */
   notifyTab<K extends keyof TabProtocolMap>(tabId: number, type: K, payload: TabProtocolMap[K]['req'], frameId?: number): Promise<void>;
   /** A content script in this frame of the tab sent a message: it can be asked directly from now on. */

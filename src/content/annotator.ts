@@ -5,12 +5,13 @@
  * (marker-overlay.ts). Which element is which person lives in WeakMaps in this isolated world.
  */
 import { identityKey, type PageIdentity } from '../shared/identity';
-import { MAX_LOOKUP } from '../shared/limits';
+import { MAX_LOOKUP, MAX_MARKS, MAX_MARKS_PER_TEXT } from '../shared/limits';
 import type { MarkerState } from '../shared/views';
 import { isInNoGoZone, NO_GO_SELECTOR } from './adapters/dom';
 import { buildNameMatcher, findEmailsInText, findLinkedPeople, findNamesInText, type NameMatcher } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import type { ContentContext } from './context';
+import { SLICE_MS, yieldToPage } from './frame-queue';
 import type { MarkerPainter } from './marker-overlay';
 import type { ShownState } from './marker-styles';
 
@@ -42,6 +43,8 @@ export interface AnnotatorOptions {
   painter: MarkerPainter;
   /** Looks up marker states for identities (one message for a whole batch); null when it failed. */
   lookup(identities: PageIdentity[]): Promise<MarkerState[] | null>;
+  /** Marks past which the page counts as a flood (MAX_MARKS, MAX_MARKS_PER_TEXT; tests use fewer). */
+  caps?: { page: number; text: number };
 }
 
 export class Annotator {
@@ -58,8 +61,11 @@ export class Annotator {
   private matcher: NameMatcher | null = null;
   private sweepTimer: ReturnType<typeof setTimeout> | undefined;
   private isShown = true;
+  private hasHitCap = false;
+  private readonly caps: { page: number; text: number };
 
   constructor(private readonly options: AnnotatorOptions) {
+    this.caps = options.caps ?? { page: MAX_MARKS, text: MAX_MARKS_PER_TEXT };
     options.ctx.onInvalidated(() => this.marks.clear());
   }
 
@@ -83,6 +89,14 @@ export class Annotator {
       if (mark.range.startOffset <= offset && offset < mark.range.endOffset && this.isPainted(mark)) return mark;
     }
     return null;
+  }
+
+  /**
+   * The page showed more names and addresses than Hallway marks (MAX_MARKS, MAX_MARKS_PER_TEXT): it
+   * stopped there to keep the page fast, and the popup says so.
+   */
+  get isCapped(): boolean {
+    return this.hasHitCap;
   }
 
   stateOf(mark: Mark): MarkerState | null {
@@ -114,8 +128,16 @@ export class Annotator {
     return people;
   }
 
+  /** Room for more marks; false (and remembered) once the page has shown too many. */
+  private hasRoom(): boolean {
+    if (this.marks.size < this.caps.page) return true;
+    this.hasHitCap = true;
+    return false;
+  }
+
   /** Scans a root and everything under it. */
   process(root: Element): void {
+    if (!this.hasRoom()) return;
     const { site } = this.options;
     const found = new Map<Element, PageIdentity>();
     for (const person of site?.findPeople(root) ?? []) if (!found.has(person.element)) found.set(person.element, person.identity);
@@ -127,7 +149,10 @@ export class Annotator {
       const mark = this.byElement.get(node as Element);
       if (mark && !found.has(node as Element)) this.unmark(mark);
     }
-    for (const [element, identity] of found) this.markElement(element, identity);
+    for (const [element, identity] of found) {
+      if (!this.byElement.has(element) && !this.hasRoom()) return;
+      this.markElement(element, identity);
+    }
 
     const textRoots = site ? site.textRoots(root) : [root];
     for (const textRoot of textRoots) this.scanText(textRoot, false);
@@ -139,7 +164,7 @@ export class Annotator {
    * only pages without a site adapter look at it.
    */
   processShallow(root: Element): void {
-    if (!this.options.site) this.scanText(root, true);
+    if (!this.options.site && this.hasRoom()) this.scanText(root, true);
   }
 
   /**
@@ -174,10 +199,17 @@ export class Annotator {
       // A failed lookup (the extension was reloaded) caches nothing: "unknown" would stick until the
       // directory changed. Those marks stay unpainted and are asked about again on the next refresh.
       if (!states || states.length !== batch.length) continue;
-      batch.forEach(([key], i) => {
+      // Thousands of answers are painted in slices, so the page keeps its main thread.
+      let sliceStart = performance.now();
+      for (const [i, [key]] of batch.entries()) {
         this.states.set(key, states[i] ?? 'unknown');
         for (const mark of this.byKey.get(key) ?? []) this.paint(mark);
-      });
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          if (this.options.ctx.signal.aborted) return;
+          sliceStart = performance.now();
+        }
+      }
     }
   }
 
@@ -222,13 +254,22 @@ export class Annotator {
       const previous = this.byText.get(text);
       if (previous) for (const mark of previous) this.unmark(mark);
       const value = text.data;
-      if (value.length < 3) return;
+      if (value.length < 3 || !this.hasRoom()) return;
       const marks: Mark[] = [];
+      const isFull = () => {
+        if (marks.length < this.caps.text && this.hasRoom()) return false;
+        this.hasHitCap = true;
+        return true;
+      };
       if (value.includes('@')) {
-        for (const found of findEmailsInText(value)) marks.push(this.textMark(text, found.index, found.length, { email: found.email }, false));
+        for (const found of findEmailsInText(value)) {
+          if (isFull()) break;
+          marks.push(this.textMark(text, found.index, found.length, { email: found.email }, false));
+        }
       }
       if (this.matcher) {
         for (const found of findNamesInText(value, this.matcher)) {
+          if (isFull()) break;
           const name = value.slice(found.index, found.index + found.length);
           marks.push(this.textMark(text, found.index, found.length, { name }, true));
         }

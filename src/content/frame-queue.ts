@@ -6,7 +6,7 @@
 import type { ContentContext } from './context';
 
 /** Work per slice before yielding, well under the 50 ms that counts as a long task. */
-const SLICE_MS = 12;
+export const SLICE_MS = 12;
 /** Past this many queued roots, one rescan of the document is cheaper than thousands of small ones. */
 const FLOOD = 2000;
 /** A root with more elements than this is split into its children, so one slice stays short. */
@@ -35,7 +35,7 @@ type Scheduler = { yield?: () => Promise<void> };
  * pending work; a message channel does the same where it is missing. Nested `setTimeout(0)` is
  * clamped to 4 ms per yield, which on a big page adds up to more than the work itself.
  */
-function yieldToPage(): Promise<void> {
+export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => {

@@ -145,7 +145,14 @@ function main(ctx: ContentContext): void {
     switch (message.type) {
       case 'page.collect':
         // What the markers already hold: the page is not scanned a second time.
-        return { ok: true, value: { host: location.host, identities: isEnabled ? (marking?.annotator.people() ?? []) : [] } };
+        return {
+          ok: true,
+          value: {
+            host: location.host,
+            identities: isEnabled ? (marking?.annotator.people() ?? []) : [],
+            ...(isEnabled && marking?.annotator.isCapped ? { isCapped: true } : {}),
+          },
+        };
       case 'page.thread':
         return { ok: true, value: isEnabled ? readSnapshot(site) : null };
       case 'page.refresh':

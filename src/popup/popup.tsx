@@ -2,6 +2,7 @@
  * The toolbar popup: the people on the current page with their notes, a search over everyone, and
  * a quick note in two keystrokes (select a person, press N, type, Enter).
  */
+import { MAX_MARKS } from '../shared/limits';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { listenForChanges, send } from '../shared/protocol';
@@ -223,6 +224,12 @@ export function Popup() {
           )}
         </ul>
         <EmptyState tab={tab} tabId={tabId} results={results} total={total} query={query} />
+        {!results && tab?.isCapped && (
+          <p class="privacy-note" role="status" data-testid="popup-capped">
+            This page shows more than {MAX_MARKS.toLocaleString()} names and addresses. Hallway marked the first{' '}
+            {MAX_MARKS.toLocaleString()} and stopped there, so the page stays fast.
+          </p>
+        )}
       </section>
 
       {!query.trim() && <Reminders onChanged={refresh} />}

@@ -39,6 +39,15 @@ export const LIMITS = {
   host: 253,
 } as const;
 
+/**
+ * Marks on one page (each frame counts its own). No workplace page shows this many people; a page
+ * that does is a dump or an attack, and marking past it would only cost the page its speed. Past it
+ * Hallway stops marking, and the popup says so.
+ */
+export const MAX_MARKS = 5000;
+/** Marks in one run of text (an email body of thousands of addresses): the rest of it is left. */
+export const MAX_MARKS_PER_TEXT = 200;
+
 /** Identities in one lookup message (`content.match`); a page with more sends several. */
 export const MAX_LOOKUP = 5000;
 

@@ -29,7 +29,7 @@ export type ProtocolMap = { [K in keyof Messages]: Declared<Messages[K]> };
 /** Messages the service worker sends to a tab's content script. */
 export interface TabProtocolMap {
   /** The identities a frame shows now (what its markers hold), and where the script runs. */
-  'page.collect': { req: Record<string, never>; res: { host: string; identities: PageIdentity[] } };
+  'page.collect': { req: Record<string, never>; res: { host: string; identities: PageIdentity[]; isCapped?: boolean } };
   /** Settings for this page changed (site switched off or on). */
   'page.refresh': { req: Record<string, never>; res: null };
   /** The conversation open now, read fresh. */

@@ -65,6 +65,8 @@ export interface TabPeople {
   isSupported: boolean;
   isDisabled: boolean;
   people: TabPerson[];
+  /** The page showed more names than Hallway marks (MAX_MARKS): it stopped marking there. */
+  isCapped?: boolean;
 }
 
 export type CardTheme = 'light' | 'dark';

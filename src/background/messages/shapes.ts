@@ -44,7 +44,7 @@ export const threadSnapshot = object({
 export const identities = array(pageIdentity, { max: MAX_LOOKUP });
 
 /** What a tab's content script answers to `page.collect`: checked like any message from a page. */
-export const collected = object({ host, identities: array(pageIdentity, { max: 20_000 }) });
+export const collected = object({ host, identities: array(pageIdentity, { max: 20_000 }), isCapped: optional(boolean) });
 
 /** What the user writes about someone: a note, an interaction's summary. */
 export const longText = string({ max: LIMITS.longText });

@@ -43,7 +43,7 @@ async function tabPeople(services: Services, tabId: number): Promise<TabPeople> 
   });
   // Known people first, then by name.
   people.sort((a, b) => Number(Boolean(b.match)) - Number(Boolean(a.match)) || a.name.localeCompare(b.name));
-  return { host: collected.host, isSupported: true, isDisabled: false, people };
+  return { host: collected.host, isSupported: true, isDisabled: false, people, ...(collected.isCapped ? { isCapped: true } : {}) };
 }
 
 /**

@@ -152,4 +152,36 @@ describe('Annotator', () => {
     annotator.setShown(true);
     expect(painted(painter, 'known')).toEqual(['Ada']);
   });
+
+  it('stops marking past its cap on a flooded page, and says so', async () => {
+    const { lookup } = fakeLookup({});
+    const annotator = new Annotator({ ctx, site: fakeSite, painter, lookup, caps: { page: 50, text: 20 } });
+    const spans = Array.from({ length: 80 }, (_, i) => `<span data-email="p${i}@example.com">Person ${i}</span>`).join('');
+    annotator.process(page(`<div>${spans}</div>`));
+    await annotator.flush();
+    expect(annotator.isCapped).toBe(true);
+    expect(painter.states.size).toBe(50);
+    // Those already marked stay marked; nothing more is taken on.
+    expect(painted(painter, 'unknown')).toContain('Person 0');
+    expect(painted(painter, 'unknown')).not.toContain('Person 51');
+  });
+
+  it('marks a run of text with thousands of addresses only up to its share, and says so', async () => {
+    const { lookup } = fakeLookup({});
+    const annotator = new Annotator({ ctx, site: fakeSite, painter, lookup, caps: { page: 50, text: 20 } });
+    const addresses = Array.from({ length: 500 }, (_, i) => `p${i}@example.com`).join(', ');
+    annotator.process(page(`<div data-text>${addresses}</div>`));
+    await annotator.flush();
+    expect(painter.states.size).toBe(20);
+    expect(annotator.isCapped).toBe(true);
+  });
+
+  it('an ordinary page is not capped', async () => {
+    const { lookup } = fakeLookup({});
+    const annotator = new Annotator({ ctx, site: fakeSite, painter, lookup, caps: { page: 2, text: 2 } });
+    annotator.process(page('<p data-text>Ask ada@example.com or grace@example.com</p>'));
+    await annotator.flush();
+    expect(painter.states.size).toBe(2);
+    expect(annotator.isCapped).toBe(false);
+  });
 });
