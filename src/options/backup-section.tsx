@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { send } from '../shared/protocol';
 import type { ImportReport } from '../shared/views';
 import { errorText } from '../shared/error-text';
+import { MAX_BACKUP_DEPTH } from '../shared/limits';
+import { isNestedDeeperThan } from '../shared/nesting';
 import { count, todayDateInput } from '../ui/format';
 import { downloadText } from './download';
 import { ImportFailed, ProblemList, sendImport, type ImportOutcome } from './import-outcome';
@@ -39,7 +41,7 @@ export function BackupSection({ fileInputId, onImported }: Props) {
     void (async () => {
       try {
         const data: unknown = JSON.parse(await file.text());
-        if (typeof data !== 'object' || data === null || Array.isArray(data)) return;
+        if (typeof data !== 'object' || data === null || Array.isArray(data) || isNestedDeeperThan(data, MAX_BACKUP_DEPTH)) return;
         const preview = await send('backup.previewMerge', { data });
         if (latestFile.current === file && preview.ok) setMergePreview(preview.merged);
       } catch {
@@ -69,11 +71,17 @@ export function BackupSection({ fileInputId, onImported }: Props) {
       try {
         data = JSON.parse(await file.text());
       } catch (e) {
-        setOutcome({ kind: 'failed', message: `This file is not valid JSON: ${errorText(e)}` });
+        // V8's parser runs out of stack on a file nested thousands of levels deep.
+        const message = e instanceof RangeError ? `This file is not a Hallway backup: it nests more than ${MAX_BACKUP_DEPTH} levels deep.` : `This file is not valid JSON: ${errorText(e)}`;
+        setOutcome({ kind: 'failed', message });
         return;
       }
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         setOutcome({ kind: 'refused', problems: [{ path: '(file)', message: 'this is not a Hallway backup (expected an object)' }] });
+        return;
+      }
+      if (isNestedDeeperThan(data, MAX_BACKUP_DEPTH)) {
+        setOutcome({ kind: 'refused', problems: [{ path: '(file)', message: `this is not a Hallway backup: it nests more than ${MAX_BACKUP_DEPTH} levels deep` }] });
         return;
       }
       const outcome = await sendImport(data, mode);

@@ -40,6 +40,13 @@ export const LIMITS = {
 } as const;
 
 /**
+ * How deeply a backup file may nest. Hallway's own are five levels deep; the browser's message channel
+ * gives up on very deep values with a bare "Could not serialize message", so deeper files are refused
+ * before they are sent.
+ */
+export const MAX_BACKUP_DEPTH = 32;
+
+/**
  * Marks on one page (each frame counts its own). No workplace page shows this many people; a page
  * that does is a dump or an attack, and marking past it would only cost the page its speed. Past it
  * Hallway stops marking, and the popup says so.

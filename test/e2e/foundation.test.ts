@@ -169,6 +169,16 @@ describe('Hallway foundation, in Chromium', () => {
     if (await people.getByTestId('import-run').count()) await people.getByTestId('import-run').click();
     await expect.poll(() => people.getByTestId('import-result').textContent()).toMatch(/not valid JSON/iu);
     expect(await exportedData(people)).toEqual(before);
+
+    // Nested far deeper than any backup, as a file built to break the message channel is.
+    for (const depth of [5000, 100_000]) {
+      const deep = `{"format":"hallway-backup","version":1,"people":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+      await people.getByTestId('import-file').setInputFiles({ name: `deep-${depth}.json`, mimeType: 'application/json', buffer: Buffer.from(deep) });
+      if (await people.getByTestId('import-run').count()) await people.getByTestId('import-run').click();
+      await expect.poll(() => people.getByTestId('import-result').textContent()).toMatch(/not a Hallway backup: it nests more than \d+ levels deep/iu);
+      expect(await people.getByTestId('import-result').textContent()).not.toMatch(/serialize/iu);
+    }
+    expect(await exportedData(people)).toEqual(before);
     expect(await people.getByTestId('person-row').filter({ hasText: 'Grace Hopper' }).count()).toBe(1);
   });
 
