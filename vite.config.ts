@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -7,36 +7,43 @@ import { withSites } from './src/build/manifest.ts';
 import manifestJson from './manifest.json' with { type: 'json' };
 import { SITE_LIST } from './src/shared/sites.ts';
 
-const CONTENT_ENTRY = 'src/content/index.ts';
-const CONTENT_SCRIPT = 'content.js';
-
 /** manifest.json with the sites' host lists written in, for both browsers. */
 const sourceManifest = withSites(manifestJson, SITE_LIST);
 
+/** `content.js` for src/content/index.ts, `content-guard.js` for src/content/guard.ts. */
+function contentScriptFile(entry: string): string {
+  const name = basename(entry, '.ts');
+  return name === 'index' ? 'content.js' : `content-${name}.js`;
+}
+
 /**
- * The content script is built here as one classic script, not by crxjs: crxjs loads content scripts
- * as modules through a loader and lists their chunks as web-accessible on every matched site, which
- * lets those sites probe for Hallway and costs a dynamic import on every page load.
+ * The content scripts are built here, each as one classic script, not by crxjs: crxjs loads content
+ * scripts as modules through a loader and lists their chunks as web-accessible on every matched site,
+ * which lets those sites probe for Hallway, costs a dynamic import on every page load, and would let a
+ * page script run before the document_start key guard.
  */
-function contentScript(outDir: string): Plugin {
+function contentScripts(outDir: string): Plugin {
+  const entries = [...new Set(manifestJson.content_scripts.flatMap((script) => script.js))];
   return {
-    name: 'hallway-content-script',
+    name: 'hallway-content-scripts',
     apply: 'build',
     async writeBundle() {
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        build: {
-          outDir,
-          emptyOutDir: false,
-          target: 'es2022',
-          sourcemap: false,
-          lib: { entry: CONTENT_ENTRY, formats: ['iife'], name: 'hallway', fileName: () => CONTENT_SCRIPT },
-        },
-      });
+      for (const entry of entries) {
+        await build({
+          configFile: false,
+          logLevel: 'warn',
+          build: {
+            outDir,
+            emptyOutDir: false,
+            target: 'es2022',
+            sourcemap: false,
+            lib: { entry, formats: ['iife'], name: 'hallway', fileName: () => contentScriptFile(entry) },
+          },
+        });
+      }
       const path = join(outDir, 'manifest.json');
       const built = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-      built.content_scripts = sourceManifest.content_scripts.map((entry) => ({ ...entry, js: [CONTENT_SCRIPT] }));
+      built.content_scripts = sourceManifest.content_scripts.map((script) => ({ ...script, js: script.js.map(contentScriptFile) }));
       writeFileSync(path, `${JSON.stringify(built, null, 2)}\n`);
     },
   };
@@ -80,7 +87,7 @@ export default defineConfig(({ mode }) => {
             manifest: isFirefox ? firefoxManifest() : (manifest as unknown as ManifestV3Export),
             browser: isFirefox ? 'firefox' : 'chrome',
           }),
-          contentScript(outDir),
+          contentScripts(outDir),
         ],
     build: {
       outDir,

@@ -24,18 +24,19 @@ export function originOf(pattern: string): string {
 }
 
 /**
- * The manifest with the site host lists filled in. manifest.json names one content script without
- * `matches`; it is written once for the sites shown only at the top, and once, in every frame, for the
- * sites other pages frame (Google Chat inside Gmail).
+ * The manifest with the site host lists filled in. manifest.json names its content scripts without
+ * `matches`; each is written once for the sites shown only at the top, and once, in every frame, for
+ * the sites other pages frame (Google Chat inside Gmail).
  */
 export function withSites<M extends SourceManifest>(manifest: M, sites: readonly SiteInfo[]): ManifestWithSites<M> {
-  const [script, ...others] = manifest.content_scripts;
-  if (!script || others.length) throw new Error('manifest.json must name exactly one content script');
+  if (!manifest.content_scripts.length) throw new Error('manifest.json must name a content script');
   const hosts = (isFramed: boolean) => sites.filter((site) => site.isFramed === isFramed).flatMap((site) => [...site.hosts]);
-  const contentScripts = [
-    { ...script, matches: hosts(false) },
-    { ...script, matches: hosts(true), all_frames: true as const },
-  ].filter((entry) => entry.matches.length > 0);
+  const contentScripts = manifest.content_scripts.flatMap((script) =>
+    [
+      { ...script, matches: hosts(false) },
+      { ...script, matches: hosts(true), all_frames: true as const },
+    ].filter((entry) => entry.matches.length > 0),
+  );
   const allHosts = sites.flatMap((site) => [...site.hosts]).sort();
   const policy = manifest.content_security_policy.extension_pages;
   return {

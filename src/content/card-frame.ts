@@ -7,10 +7,17 @@ import browser from 'webextension-polyfill';
 import type { ContentContext } from './context';
 import { CARD_FRAME_SHADOW } from '../ui/tokens';
 import { randomHostTag } from './host-element';
+import type { KeyGuard } from './key-guard';
 
+/**
+ * The frame's size. It is the same for every card, whatever the card shows: the page can read the
+ * frame's size, and a frame that grew with the card would tell it who has notes and when one is saved.
+ */
 const WIDTH = 340;
+const HEIGHT = 540;
 const MARGIN = 8;
-const INITIAL_HEIGHT = 180;
+/** Below this share of its size the card is too small to read: the page has shrunk it (a decoy). */
+const SMALLEST_SCALE = 0.8;
 /** How often an open card checks that it is still on top and untouched. */
 const TAMPER_CHECK_MS = 250;
 
@@ -35,16 +42,40 @@ export class CardFrame {
   private iframe: HTMLIFrameElement | null = null;
   private watcher: MutationObserver | null = null;
   private tamperTimer: ReturnType<typeof setInterval> | undefined;
-  private height = INITIAL_HEIGHT;
+  private height = HEIGHT;
   private anchor: DOMRect | null = null;
   private isExpectedChange = false;
+  /** The keyboard focus is in the card (as far as this page can tell). */
+  private hasCardFocus = false;
   isOpen = false;
 
   constructor(
     private readonly ctx: ContentContext,
     private readonly onTampered: () => void,
+    private readonly guard: KeyGuard,
   ) {
-    ctx.onInvalidated(() => this.remove());
+    ctx.onInvalidated(() => {
+      guard.release();
+      this.remove();
+    });
+    // Chromium fires no focus events on a frame's element when the focus goes into it; the page's
+    // window only blurs, with the frame as its active element.
+    ctx.listen(window, 'blur', (event) => {
+      if (event.target !== window) return;
+      ctx.setTimeout(() => {
+        this.hasCardFocus = this.isOpen && document.activeElement === this.host;
+        if (this.hasCardFocus) guard.release();
+      }, 0);
+    });
+    // Focus that comes back from the card to the page without the user clicking the page (a click
+    // closes the card first) was taken by a page script: the keys that follow are kept from it.
+    const onPageFocus = (event: Event) => {
+      if (!ctx.policy.isTrusted(event) || !this.hasCardFocus || !this.isOpen || document.activeElement === this.host) return;
+      this.hasCardFocus = false;
+      guard.hold();
+    };
+    ctx.listen(window, 'focus', onPageFocus);
+    ctx.listen(window, 'focusin', onPageFocus, { capture: true });
   }
 
   /** Creates the frame ahead of the first card, so opening one is only a matter of showing it. */
@@ -78,6 +109,7 @@ export class CardFrame {
   show(anchor: DOMRect): void {
     this.prepare();
     this.anchor = anchor;
+    this.height = Math.max(120, Math.min(HEIGHT, window.innerHeight - 2 * MARGIN));
     this.isOpen = true;
     this.applyStyle(true);
     this.ctx.clearInterval(this.tamperTimer);
@@ -86,14 +118,11 @@ export class CardFrame {
 
   hide(): void {
     this.isOpen = false;
+    this.hasCardFocus = false;
+    this.guard.release();
     this.anchor = null;
     this.ctx.clearInterval(this.tamperTimer);
     if (this.host?.isConnected) this.applyStyle(false);
-  }
-
-  resize(height: number): void {
-    this.height = Math.max(60, Math.min(height, window.innerHeight - 2 * MARGIN));
-    if (this.isOpen) this.applyStyle(true);
   }
 
   focus(): void {
@@ -105,7 +134,16 @@ export class CardFrame {
     return this.host !== null && document.activeElement === this.host;
   }
 
-  /** The frame must be what the page shows at its centre; otherwise something covers it. */
+  /** In use: focused, or typing in it was cut off by the page and is held (see KeyGuard). */
+  isInUse(): boolean {
+    return this.hasFocus() || (this.isOpen && this.guard.isHolding);
+  }
+
+  /**
+   * The frame must be what the page shows at its centre, at a size one can read; otherwise the page
+   * covers or shrinks it. What lets clicks through unseen (`pointer-events: none` over the card) only
+   * the card itself can tell (src/hovercard/use-card-guard.ts).
+   */
   private checkOnTop(): void {
     if (!this.isOpen || !this.host) return;
     if (!this.host.isConnected) {
@@ -113,6 +151,10 @@ export class CardFrame {
       return;
     }
     const rect = this.host.getBoundingClientRect();
+    if (rect.width < WIDTH * SMALLEST_SCALE || rect.height < this.height * SMALLEST_SCALE) {
+      this.onTampered();
+      return;
+    }
     const top = document.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(rect.height / 2, 40));
     if (top !== this.host) this.onTampered();
   }
@@ -140,15 +182,24 @@ export class CardFrame {
     queueMicrotask(() => queueMicrotask(() => (this.isExpectedChange = false)));
   }
 
-  /** Below the name when it fits, else above; always inside the viewport. */
+  /**
+   * Below the name when it fits, else above, else beside it; always inside the viewport, and over
+   * the name itself only when the window is too small for anything else.
+   */
   private position(anchor: DOMRect): { left: number; top: number } {
     const viewportWidth = document.documentElement.clientWidth || window.innerWidth;
     const viewportHeight = window.innerHeight;
+    const clampTop = (top: number) => Math.max(MARGIN, Math.min(top, viewportHeight - this.height - MARGIN));
     const left = Math.max(MARGIN, Math.min(anchor.left, viewportWidth - WIDTH - MARGIN));
     const below = anchor.bottom + 6;
+    if (below + this.height <= viewportHeight - MARGIN) return { left, top: below };
     const above = anchor.top - 6 - this.height;
-    const top = below + this.height <= viewportHeight - MARGIN || above < MARGIN ? below : above;
-    return { left, top: Math.max(MARGIN, Math.min(top, viewportHeight - this.height - MARGIN)) };
+    if (above >= MARGIN) return { left, top: above };
+    const right = anchor.right + 6;
+    if (right + WIDTH <= viewportWidth - MARGIN) return { left: right, top: clampTop(anchor.top - this.height / 3) };
+    const leftSide = anchor.left - 6 - WIDTH;
+    if (leftSide >= MARGIN) return { left: leftSide, top: clampTop(anchor.top - this.height / 3) };
+    return { left, top: clampTop(below) };
   }
 
   private remove(): void {

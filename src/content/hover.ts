@@ -87,7 +87,7 @@ export class HoverCards {
 
   /** Pointer-leave and scrolling close the card, but not while the user is typing in it. */
   private closeUnlessInUse(): void {
-    if (!this.options.frame.hasFocus()) this.closeNow();
+    if (!this.options.frame.isInUse()) this.closeNow();
   }
 
   private onPointer(event: PointerEvent): void {

@@ -13,6 +13,7 @@ import { ContentContext } from './context';
 import { DraftChecker } from './draft-check';
 import { FrameQueue } from './frame-queue';
 import { HoverCards } from './hover';
+import { keyGuard } from './key-guard';
 import { MarkerOverlay } from './marker-overlay';
 import { readSnapshot, ThreadWatch } from './thread-watch';
 
@@ -25,7 +26,6 @@ const TAB_MESSAGES: Readonly<Record<keyof TabProtocolMap, true>> = {
   'page.thread': true,
   'page.refresh': true,
   'page.peopleChanged': true,
-  'page.cardResize': true,
   'page.cardClose': true,
 };
 
@@ -58,7 +58,8 @@ function main(ctx: ContentContext): void {
     }
   }
 
-  const frame = new CardFrame(ctx, () => marking?.hover.closeNow());
+  const guard = keyGuard();
+  const frame = new CardFrame(ctx, () => marking?.hover.closeNow(), guard);
   const drafts = new DraftChecker({ ctx, site, check: (text) => call(() => send('content.checkDraft', { text })) });
   const threadWatch = new ThreadWatch(ctx, site, (thread) => void call(() => send('content.thread', { thread })));
 
@@ -169,10 +170,7 @@ function main(ctx: ContentContext): void {
         }
         return { ok: true, value: null };
       }
-      // Every frame of the tab hears these; only the one whose card it is acts.
-      case 'page.cardResize':
-        if (message.payload.card === frame.id) frame.resize(message.payload.height);
-        return { ok: true, value: null };
+      // Every frame of the tab hears this; only the one whose card it is acts.
       case 'page.cardClose':
         if (message.payload.card === frame.id) marking?.hover.closeNow();
         return { ok: true, value: null };

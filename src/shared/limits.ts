@@ -64,8 +64,5 @@ export const MAX_LOOKUP = 5000;
  */
 export const MAX_DRAFT_CHARS = 5000;
 
-/** The tallest the hover card asks its frame to be, in CSS pixels (`card.resize`). */
-export const MAX_CARD_HEIGHT = 2000;
-
 /** People in one `people.list` answer. */
 export const MAX_LIST_PAGE = 1000;

@@ -36,7 +36,6 @@ export interface TabProtocolMap {
   'page.thread': { req: Record<string, never>; res: ThreadSnapshot | null };
   /** The directory changed: markers must be looked up again. */
   'page.peopleChanged': { req: Record<string, never>; res: null };
-  'page.cardResize': { req: { height: number; card: string }; res: null };
   'page.cardClose': { req: { card: string }; res: null };
 }
 

@@ -147,5 +147,15 @@ export function pageHighlights(page: Page): Promise<string[]> {
 /** The hover card's frame, once the page has one. */
 export async function cardFrame(page: Page): Promise<Frame> {
   await expect.poll(() => page.frames().some((f) => f.url().includes('/src/hovercard/'))).toBe(true);
-  return page.frames().find((f) => f.url().includes('/src/hovercard/')) as Frame;
+  const frame = page.frames().find((f) => f.url().includes('/src/hovercard/')) as Frame;
+  await seen(frame);
+  return frame;
+}
+
+/**
+ * Waits until the card's buttons act: a card counts clicks only once it has been seen, uncovered,
+ * for a moment (src/hovercard/use-card-guard.ts), as a person takes to read it before clicking.
+ */
+export async function seen(card: Frame): Promise<void> {
+  await expect.poll(() => card.locator('[data-testid="card"][data-seen="true"]').count(), { timeout: 5000 }).toBe(1);
 }

@@ -2,11 +2,11 @@
  * Relationship depth through the real UI: interactions logged for the user, the favour ledger from the
  * card to the popup, keep-in-touch reminders, and the picture of the network.
  */
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
 import { call, launch, loadSamplePeople, serveDemoPages, type Hallway } from './harness';
-import { hover } from './page-marks';
+import { cardFrame, hover } from './page-marks';
 
 
 type Detail = { interactions: { kind: string; isAuto: boolean; threadKey?: string }[] };
@@ -43,8 +43,7 @@ describe('relationship depth, in Chromium', () => {
     const gmail = await hallway.context.newPage();
     await gmail.goto(DEMO_PAGES[0]!.url);
     await hover(gmail, 'Ada Lovelace', 'noted');
-    await expect.poll(() => gmail.frames().some((f) => f.url().includes('/src/hovercard/'))).toBe(true);
-    const card = gmail.frames().find((f) => f.url().includes('/src/hovercard/')) as Frame;
+    const card = await cardFrame(gmail);
     await expect.poll(() => card.getByTestId('card-name').textContent()).toContain('Ada Lovelace');
     await card.getByTestId('card-log-asked').click();
     await card.getByTestId('card-favour-what').fill('Checked my forecast model');

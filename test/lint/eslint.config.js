@@ -100,10 +100,11 @@ const MARKUP_MESSAGE = 'page strings are text, never markup; Gmail enforces Trus
  * Boolean names that are not questions on purpose: `ok` is the discriminant of every result
  * (`{ ok: true, value } | { ok: false, problems }`, as in fetch's Response); `integer` and `allowUnknown`
  * are validator options that read as a schema (`number({ integer: true })`); `all_frames` is the
- * manifest's own key. Object literals are not checked at all: their keys are named by the type or the
+ * manifest's own key; `trackVisibility` is IntersectionObserver v2's option, which TypeScript's DOM types
+ * do not have yet. Object literals are not checked at all: their keys are named by the type or the
  * API they are passed to (`{ once: true }`, `{ childList: true }`), and our own types are checked.
  */
-const BOOLEAN_NAMES_DICTATED = '^(ok|integer|allowUnknown|all_frames)$';
+const BOOLEAN_NAMES_DICTATED = '^(ok|integer|allowUnknown|all_frames|trackVisibility)$';
 
 export default tseslint
   .config(

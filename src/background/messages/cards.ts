@@ -4,9 +4,9 @@
  * round trip saves a note and redraws the card.
  */
 import * as repo from '../../shared/db';
-import { LIMITS, MAX_CARD_HEIGHT } from '../../shared/limits';
+import { LIMITS } from '../../shared/limits';
 import { FAVOUR_DIRECTIONS, FAVOUR_EFFORTS } from '../../shared/model';
-import { id, literal, number, object, optional, string } from '../../shared/validate';
+import { id, literal, object, optional, string } from '../../shared/validate';
 import { cardOf, requireTab } from './context';
 import { message, type MessageContext } from './define';
 import { cardId, empty, favourWhat, noteText, shortText } from './shapes';
@@ -148,19 +148,6 @@ export const cardMessages = {
       const key = await shownPerson(context, personId);
       await repo.addInteraction(context.services.db, { personId, kind: 'in-person' });
       return context.services.cards.view(key);
-    },
-  ),
-
-  /** The card's content height, so the frame can fit it. */
-  'card.resize': message(
-    {
-      from: 'page',
-      payload: object({ height: number({ min: 0, max: MAX_CARD_HEIGHT }) }),
-    },
-    async ({ height }, context) => {
-      const { tabId, card, key } = cardOf(context);
-      await context.services.deps.notifyTab(tabId, 'page.cardResize', { height, card }, context.services.cards.get(key)?.hostFrame);
-      return null;
     },
   ),
 

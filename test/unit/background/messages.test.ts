@@ -170,12 +170,10 @@ describe('messages: frames', () => {
     expect(deps.noteFrame).not.toHaveBeenCalled();
   });
 
-  it('a card’s resize and close go to the frame that holds it, not to every frame of the tab', async () => {
+  it('a card’s close goes to the frame that holds it, not to every frame of the tab', async () => {
     await createPerson(ctx.db, { displayName: 'Grace Hopper', emails: ['grace@example.com'] });
     await ok('content.openCard', { identity: { email: 'grace@example.com' }, theme: 'light', card: CARD_A }, { ...CONTENT, frameId: 9 });
     await ok('card.current', { card: CARD_A }, cardFrame(3, 12));
-    await ok('card.resize', { height: 240 }, cardFrame(3, 12));
-    expect(deps.notifyTab).toHaveBeenLastCalledWith(3, 'page.cardResize', { height: 240, card: CARD_A }, 9);
     await ok('card.close', {}, cardFrame(3, 12));
     expect(deps.notifyTab).toHaveBeenLastCalledWith(3, 'page.cardClose', { card: CARD_A }, 9);
   });

@@ -13,14 +13,22 @@ describe('manifest host lists', () => {
     expect(JSON.stringify(manifestJson)).not.toMatch(/https?:/u);
   });
 
-  it('the content script runs on every host of every site, framed sites in all frames', () => {
+  it('each content script runs on every host of every site, framed sites in all frames', () => {
     const framed = ADAPTERS.filter((adapter) => adapter.isFramed).flatMap((adapter) => [...adapter.hosts]);
-    expect(built.content_scripts.flatMap((entry) => entry.matches).sort()).toEqual([...hosts].sort());
-    for (const entry of built.content_scripts) {
-      for (const host of entry.matches) expect(entry.all_frames === true, host).toBe(framed.includes(host));
-      expect(entry.js).toEqual(['src/content/index.ts']);
-      expect(entry.run_at).toBe('document_idle');
+    for (const [script, runAt] of [['src/content/guard.ts', 'document_start'], ['src/content/index.ts', 'document_idle']] as const) {
+      const entries = built.content_scripts.filter((entry) => entry.js.includes(script));
+      expect(entries.flatMap((entry) => entry.matches).sort(), script).toEqual([...hosts].sort());
+      for (const entry of entries) {
+        for (const host of entry.matches) expect(entry.all_frames === true, host).toBe(framed.includes(host));
+        expect(entry.js).toEqual([script]);
+        expect(entry.run_at).toBe(runAt);
+      }
     }
+  });
+
+  it('the key guard is in place before any page script runs', () => {
+    // Its listeners must be the first on the window to hear a key (src/content/key-guard.ts).
+    expect(manifestJson.content_scripts[0]).toEqual({ js: ['src/content/guard.ts'], run_at: 'document_start' });
   });
 
   it('only the sites may frame the hover card and load it', () => {

@@ -13,7 +13,7 @@ let elsewhere: HTMLElement;
 
 /** Only what HoverCards asks of the frame; the real one frames an extension page. */
 function fakeFrame(): CardFrame {
-  return { isOwn: () => false, prepare: vi.fn(), isOpen: false, hasFocus: () => false, focus: vi.fn() } as unknown as CardFrame;
+  return { isOwn: () => false, prepare: vi.fn(), isOpen: false, hasFocus: () => false, isInUse: () => false, focus: vi.fn() } as unknown as CardFrame;
 }
 
 async function setUp() {
