@@ -10,6 +10,7 @@ import { ROOT } from '../e2e/harness';
 import { openBrowsers, inPage, type Browsers } from './browser';
 import { bundleSizes } from './bundles';
 import { compareMarks, type KindComparison } from './compare';
+import { floodCases, loadFlood, type FloodRun } from './flood';
 import { gmailPage, GMAIL_URL } from './gmail-page';
 import { hoverCard, markedTexts, openAndAnnotate, stream, type AnnotationRun, type StreamBatch } from './measure-hallway';
 import { markJsTexts, openAndMark, streamMarkJs, type MarkJsRun } from './measure-markjs';
@@ -40,6 +41,16 @@ const ALL_VARIANTS: Variant[] = [
 
 /** `npm run bench -- --headline` measures the 5,000-message page alone, for a quick look while working. */
 const VARIANTS = process.argv.includes('--headline') ? ALL_VARIANTS.filter((v) => v.isHeadline) : ALL_VARIANTS;
+/** `npm run bench -- --flood` measures the flood case alone and prints it (bench-results/ is left as it was). */
+const IS_FLOOD_ONLY = process.argv.includes('--flood');
+/** Flood pages are slow to load with or without Hallway: fewer runs. */
+const FLOOD_RUNS = 3;
+
+interface FloodResult {
+  label: string;
+  hallway: FloodRun[];
+  plain: FloodRun[];
+}
 
 interface VariantResult {
   variant: Variant;
@@ -150,7 +161,53 @@ function ratioSpread(hallway: AnnotationRun[], peer: MarkJsRun[]): Spread {
   return spread(hallway.map((h, i) => h.annotateMs / (peer[i]?.totalMs ?? NaN)));
 }
 
+/** Each flood page with Hallway and without, alternating, against the directory imported last. */
+async function runFlood(b: Browsers, universe: readonly BenchPerson[]): Promise<FloodResult[]> {
+  const results: FloodResult[] = [];
+  for (const flood of floodCases(universe)) {
+    b.served.gmail = flood.html;
+    const result: FloodResult = { label: flood.label, hallway: [], plain: [] };
+    for (let run = 0; run < FLOOD_RUNS; run++) {
+      result.hallway.push(await loadFlood(b.hallway.context, GMAIL_URL, true, 120_000));
+      result.plain.push(await loadFlood(b.plain, GMAIL_URL, false, 120_000));
+      const h = result.hallway[run]!;
+      log(`flood, ${flood.label}: run ${run + 1}/${FLOOD_RUNS}: settled in ${fmt(h.settleMs ?? NaN, 0)} ms, long tasks ${h.longTasks} with / ${result.plain[run]!.longTasks} without`);
+    }
+    results.push(result);
+  }
+  return results;
+}
+
+function floodTable(flood: FloodResult[]): string {
+  const rows = flood.flatMap((f) => {
+    const h = (pick: (run: FloodRun) => number) => fmtSpread(spread(f.hallway.map(pick)), 0);
+    const p = (pick: (run: FloodRun) => number) => fmtSpread(spread(f.plain.map(pick)), 0);
+    return [
+      [f.label, 'long tasks', h((r) => r.longTasks), p((r) => r.longTasks)],
+      ['', 'longest (ms)', h((r) => r.longestMs), p((r) => r.longestMs)],
+      ['', 'long tasks in all (ms)', h((r) => r.longTotalMs), p((r) => r.longTotalMs)],
+      ['', 'load → Hallway settled (ms)', h((r) => r.settleMs ?? NaN), ''],
+    ];
+  });
+  return table(['flood page', 'figure', 'with Hallway', 'without'], rows);
+}
+
+async function floodOnly(): Promise<void> {
+  const universe = makeUniverse(11_000);
+  const b = await openBrowsers();
+  try {
+    log('importing 2000 people');
+    await importDirectory(b, universe, 2000);
+    const flood = await runFlood(b, universe);
+    console.log(`Flood case, ${FLOOD_RUNS} runs each, median (min–max); long tasks over the whole page load
+${floodTable(flood)}`);
+  } finally {
+    await b.close();
+  }
+}
+
 async function main(): Promise<void> {
+  if (IS_FLOOD_ONLY) return floodOnly();
   log('bundle sizes');
   const bundles = bundleSizes();
   log('tone analysis in Node');
@@ -164,6 +221,7 @@ async function main(): Promise<void> {
   let gmail: { hallway: AnnotationRun[]; markJs: MarkJsRun[]; comparison: KindComparison[] } | null = null;
   const headline: Headline = { hover: { cold: [], warm: [] }, stream: { hallway: [], added: [], markJs: [] } };
   let toneWorker: ToneTimes | null = null;
+  let flood: FloodResult[] = [];
   try {
     log('tone analysis in the service worker');
     toneWorker = await toneInWorker(b.hallway.worker);
@@ -194,10 +252,12 @@ async function main(): Promise<void> {
         results.push(await runVariant(b, variant, universe, variant.isHeadline ? headline : null, SLACK_URL, isLarge));
       }
     }
+    log('flood case');
+    flood = await runFlood(b, universe);
   } finally {
     await b.close();
   }
-  report({ bundles, toneNode, toneWorker, results, gmail, headline, imports });
+  report({ bundles, toneNode, toneWorker, results, gmail, headline, imports, flood });
 }
 
 interface Report {
@@ -208,6 +268,7 @@ interface Report {
   gmail: { hallway: AnnotationRun[]; markJs: MarkJsRun[]; comparison: KindComparison[] } | null;
   headline: Headline;
   imports: Record<number, number>;
+  flood: FloodResult[];
 }
 
 function report(r: Report): void {
@@ -294,6 +355,9 @@ function report(r: Report): void {
   for (const reason of reasons) out.push(`  - ${reason}`);
   out.push(`  Hallway marker states on Slack 5k/2k: ${Object.entries(head.hallwayStates).map(([s, n]) => `${s} ${n}`).join(', ')} (names found in prose are "uncertain": a name alone is weak)`);
 
+  out.push('', `Flood case (${FLOOD_RUNS} runs each, 10,000 people; long tasks over the whole page load, the page's own parse and layout included)`);
+  out.push(floodTable(r.flood));
+
   out.push('', 'Bundles (gzip -9 of every file each part loads)');
   out.push(table(['part', 'gzipped', 'raw', 'files', 'has Dexie'], r.bundles.map((x) => [x.name, kb(x.gzipBytes), kb(x.rawBytes), String(x.files.length), x.hasDexie ? 'yes' : 'no'])));
 
@@ -330,6 +394,7 @@ function report(r: Report): void {
     hover: r.headline.hover,
     bundles: r.bundles,
     directoryImportMs: r.imports,
+    flood: r.flood,
     budgets: budgets.map(([name, ok, measured]) => ({ name, result: ok ? 'PASS' : 'MISS', measured })),
     seconds: elapsed() / 1000,
   };
