@@ -10,6 +10,7 @@ import { ROOT } from '../e2e/harness';
 import { openBrowsers, inPage, type Browsers } from './browser';
 import { bundleSizes } from './bundles';
 import { compareMarks, type KindComparison } from './compare';
+import { bigDirectory, DIRECTORY, DIRECTORY_GOALS, FIRST_SEEN_RECORDER, measureDirectory, type DirectoryRun } from './directory';
 import { floodCases, loadFlood, type FloodRun } from './flood';
 import { gmailPage, GMAIL_URL } from './gmail-page';
 import { hoverCard, markedTexts, openAndAnnotate, stream, type AnnotationRun, type StreamBatch } from './measure-hallway';
@@ -45,6 +46,15 @@ const VARIANTS = process.argv.includes('--headline') ? ALL_VARIANTS.filter((v) =
 const IS_FLOOD_ONLY = process.argv.includes('--flood');
 /** Flood pages are slow to load with or without Hallway: fewer runs. */
 const FLOOD_RUNS = 3;
+/** `npm run bench -- --directory` measures the directory case alone and prints it. */
+const IS_DIRECTORY_ONLY = process.argv.includes('--directory');
+
+interface DirectoryResult {
+  runs: DirectoryRun[];
+  /** The import of the whole directory as one backup (replace), once: it takes the longest. */
+  importBackupMs: number;
+  backupBytes: number;
+}
 
 interface FloodResult {
   label: string;
@@ -192,6 +202,80 @@ function floodTable(flood: FloodResult[]): string {
   return table(['flood page', 'figure', 'with Hallway', 'without'], rows);
 }
 
+/** Imports the big directory, then looks at the popup (over a Gmail page of its people) and the people page. */
+async function runDirectory(b: Browsers, universe: readonly BenchPerson[]): Promise<DirectoryResult> {
+  const backup = bigDirectory(universe);
+  const backupBytes = JSON.stringify(backup).length;
+  log(`directory: importing ${DIRECTORY.people} people, ${DIRECTORY.notes} notes, ${DIRECTORY.interactions} interactions (${fmt(backupBytes / 1048576, 1)} MB)`);
+  const options = await b.hallway.openPage('src/options/index.html');
+  const t = performance.now();
+  const reply = await inPage(
+    options,
+    (data) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome.runtime.sendMessage({ type: 'backup.import', payload: { data, mode: 'replace' } }),
+    backup,
+  );
+  const importBackupMs = performance.now() - t;
+  await options.close();
+  if (!reply.ok) throw new Error(`Importing the directory failed: ${reply.error ?? 'no reason given'}`);
+  b.served.gmail = gmailPage({ universe, known: 2000 });
+  await b.hallway.context.addInitScript(FIRST_SEEN_RECORDER);
+  const searchName = universe[5000]!.full;
+  const runs: DirectoryRun[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    runs.push(await measureDirectory((tab) => b.hallway.openPopup(tab), () => b.hallway.openPage('src/options/index.html'), b.hallway.context, GMAIL_URL, searchName));
+    log(`directory: run ${run + 1}/${RUNS}: popup lists the page in ${fmt(runs[run]!.popupPeopleListed, 0)} ms, people page rows in ${fmt(runs[run]!.peopleFirstRows, 0)} ms`);
+  }
+  return { runs, importBackupMs, backupBytes };
+}
+
+/** Median per key, as `bench-results/latest.json` keeps them under `directory`. */
+function directoryFigures(d: DirectoryResult): Record<keyof typeof DIRECTORY_GOALS, number> {
+  const median = (key: keyof DirectoryRun) => spread(d.runs.map((run) => run[key])).median;
+  return {
+    popupFirstPaint: median('popupFirstPaint'),
+    popupPeopleListed: median('popupPeopleListed'),
+    popupSearch: median('popupSearch'),
+    peopleFirstPaint: median('peopleFirstPaint'),
+    peopleFirstRows: median('peopleFirstRows'),
+    peopleSearch: median('peopleSearch'),
+    peopleSearchNotes: median('peopleSearchNotes'),
+    networkView: median('networkView'),
+    importBackup: d.importBackupMs,
+  };
+}
+
+function directoryTable(d: DirectoryResult): string {
+  const labels: Record<keyof typeof DIRECTORY_GOALS, string> = {
+    popupFirstPaint: 'popup first paint',
+    popupPeopleListed: 'popup: people on the page listed',
+    popupSearch: 'popup search, typed → results',
+    peopleFirstPaint: 'people page first paint',
+    peopleFirstRows: 'people page first rows',
+    peopleSearch: 'people page search, a name, after its 150 ms debounce',
+    peopleSearchNotes: 'people page search, "migration incident" in notes, after the debounce',
+    networkView: 'network view drawn (from page start)',
+    importBackup: `import the whole directory (${fmt(d.backupBytes / 1048576, 1)} MB), once`,
+  };
+  const figures = directoryFigures(d);
+  const rows = (Object.keys(DIRECTORY_GOALS) as (keyof typeof DIRECTORY_GOALS)[]).map((key) => {
+    const measured = key === 'importBackup' ? fmt(figures.importBackup, 0) : fmtSpread(spread(d.runs.map((run) => run[key])), 0);
+    const goal = DIRECTORY_GOALS[key];
+    return [labels[key], measured, `≤ ${fmt(goal, 0)}`, figures[key] <= goal ? 'PASS' : 'MISS'];
+  });
+  return table(['directory: 10,000 people, 100,000 notes, 20,000 interactions (ms)', 'measured', 'goal', ''], rows);
+}
+
+async function directoryOnly(): Promise<void> {
+  const universe = makeUniverse(11_000);
+  const b = await openBrowsers();
+  try {
+    const directory = await runDirectory(b, universe);
+    console.log(`Directory case, ${RUNS} runs, median (min–max)\n${directoryTable(directory)}`);
+  } finally {
+    await b.close();
+  }
+}
+
 async function floodOnly(): Promise<void> {
   const universe = makeUniverse(11_000);
   const b = await openBrowsers();
@@ -208,6 +292,7 @@ ${floodTable(flood)}`);
 
 async function main(): Promise<void> {
   if (IS_FLOOD_ONLY) return floodOnly();
+  if (IS_DIRECTORY_ONLY) return directoryOnly();
   log('bundle sizes');
   const bundles = bundleSizes();
   log('tone analysis in Node');
@@ -222,6 +307,7 @@ async function main(): Promise<void> {
   const headline: Headline = { hover: { cold: [], warm: [] }, stream: { hallway: [], added: [], markJs: [] } };
   let toneWorker: ToneTimes | null = null;
   let flood: FloodResult[] = [];
+  let directory: DirectoryResult | null = null;
   try {
     log('tone analysis in the service worker');
     toneWorker = await toneInWorker(b.hallway.worker);
@@ -254,10 +340,12 @@ async function main(): Promise<void> {
     }
     log('flood case');
     flood = await runFlood(b, universe);
+    // Last: it replaces the directory with the big one.
+    directory = await runDirectory(b, universe);
   } finally {
     await b.close();
   }
-  report({ bundles, toneNode, toneWorker, results, gmail, headline, imports, flood });
+  report({ bundles, toneNode, toneWorker, results, gmail, headline, imports, flood, directory });
 }
 
 interface Report {
@@ -269,6 +357,7 @@ interface Report {
   headline: Headline;
   imports: Record<number, number>;
   flood: FloodResult[];
+  directory: DirectoryResult | null;
 }
 
 function report(r: Report): void {
@@ -358,6 +447,8 @@ function report(r: Report): void {
   out.push('', `Flood case (${FLOOD_RUNS} runs each, 10,000 people; long tasks over the whole page load, the page's own parse and layout included)`);
   out.push(floodTable(r.flood));
 
+  if (r.directory) out.push('', directoryTable(r.directory));
+
   out.push('', 'Bundles (gzip -9 of every file each part loads)');
   out.push(table(['part', 'gzipped', 'raw', 'files', 'has Dexie'], r.bundles.map((x) => [x.name, kb(x.gzipBytes), kb(x.rawBytes), String(x.files.length), x.hasDexie ? 'yes' : 'no'])));
 
@@ -395,6 +486,8 @@ function report(r: Report): void {
     bundles: r.bundles,
     directoryImportMs: r.imports,
     flood: r.flood,
+    directory: r.directory ? directoryFigures(r.directory) : null,
+    directoryRuns: r.directory?.runs ?? [],
     budgets: budgets.map(([name, ok, measured]) => ({ name, result: ok ? 'PASS' : 'MISS', measured })),
     seconds: elapsed() / 1000,
   };
