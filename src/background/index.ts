@@ -6,7 +6,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { getSettings, HallwayDatabase, updateSettings } from '../shared/db';
 import type { CardView } from '../shared/views';
 import { CARD_ID, CARD_PORT } from '../shared/card-ids';
-import { sendToTab, type CardPortMessage, type Change, type ChangeMessage, type ThreadSnapshot } from '../shared/protocol';
+import { sendToTab, type CardPortMessage, type Change, type ChangeMessage, type ImportProgressMessage, type ThreadSnapshot } from '../shared/protocol';
 import { cardKey } from './cards';
 import { FrameRegistry } from './frames';
 import { collected, threadSnapshot } from './messages/shapes';
@@ -93,6 +93,11 @@ const route = createRouter({
   },
   async notifyTab(tabId, type, payload, frameId) {
     await sendToTab(tabId, type, payload, frameId).catch(() => undefined);
+  },
+  reportProgress(progress) {
+    const message: ImportProgressMessage = { type: 'hallway.importProgress', ...progress };
+    // No extension page open (the user closed the people page): the import goes on all the same.
+    void browser.runtime.sendMessage(message).catch(() => undefined);
   },
   publish(changes) {
     // Several changes in a row (an import, a merge) make one round of messages, not one each.

@@ -3,6 +3,7 @@
  * hover cards, the nudge, and the ways to reach tabs and pages. Built once per router, so tests get
  * a fresh set with fakes for the browser.
  */
+import type { ImportProgress } from '../shared/db/backup';
 import * as repo from '../shared/db';
 import { strongKey, type PageIdentity } from '../shared/identity';
 import type { CardPortMessage, TabProtocolMap, ThreadSnapshot } from '../shared/protocol';
@@ -30,6 +31,8 @@ export interface RouterDeps {
   noteFrame(tabId: number, frameId: number): void;
   /** Tells every tab's content script and every open extension page what changed. */
   publish(changes: readonly Change[]): void;
+  /** Tells open extension pages how far a running import is. */
+  reportProgress(progress: ImportProgress): void;
   /** Reads the conversation open in a tab, fresh; null when none is open. */
   readThread(tabId: number): Promise<ThreadSnapshot | null>;
   /** Shows on the tab's toolbar icon whether its thread reads sour. */

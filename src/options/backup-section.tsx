@@ -6,7 +6,7 @@ import { MAX_BACKUP_DEPTH } from '../shared/limits';
 import { isNestedDeeperThan } from '../shared/nesting';
 import { count, todayDateInput } from '../ui/format';
 import { downloadText } from './download';
-import { ImportFailed, ProblemList, sendImport, type ImportOutcome } from './import-outcome';
+import { ImportCancelledMessage, ImportFailed, ImportProgressBar, ProblemList, sendImport, useImportProgress, type ImportOutcome } from './import-outcome';
 
 /** Enough problems to see what is wrong with a file without scrolling through thousands. */
 const PROBLEMS_SHOWN = 50;
@@ -28,6 +28,7 @@ export function BackupSection({ fileInputId, onImported }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('merge');
   const [isBusy, setIsBusy] = useState(false);
+  const progress = useImportProgress(isBusy);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [mergePreview, setMergePreview] = useState<ImportReport['merged'] | null>(null);
   // Only the latest file chosen may show its preview.
@@ -185,6 +186,7 @@ export function BackupSection({ fileInputId, onImported }: Props) {
               {isBusy ? 'Importing…' : mode === 'replace' ? 'Replace everything with this file' : 'Import'}
             </button>
           </div>
+          {isBusy && <ImportProgressBar progress={progress} testId="import-progress" />}
           <div aria-live="polite">{outcome && <OutcomeMessage outcome={outcome} />}</div>
         </form>
       </div>
@@ -235,6 +237,7 @@ function OutcomeMessage({ outcome }: { outcome: Outcome }) {
     );
   }
   if (outcome.kind === 'failed') return <ImportFailed message={outcome.message} testId="import-result" />;
+  if (outcome.kind === 'cancelled') return <ImportCancelledMessage testId="import-result" />;
   const shown = outcome.problems.slice(0, PROBLEMS_SHOWN);
   const hidden = outcome.problems.length - shown.length;
   return (

@@ -14,7 +14,7 @@ import { send } from '../shared/protocol';
 import { errorText } from '../shared/error-text';
 import { count, todayDateInput } from '../ui/format';
 import { downloadText } from './download';
-import { ImportFailed, ProblemList, sendImport, type ImportOutcome } from './import-outcome';
+import { ImportCancelledMessage, ImportFailed, ProblemList, sendImport, type ImportOutcome } from './import-outcome';
 
 /** Rows shown in the preview table: enough to see that the columns were read right. */
 const ROWS_SHOWN = 20;
@@ -290,6 +290,7 @@ function OutcomeMessage({ outcome }: { outcome: ImportOutcome }) {
     );
   }
   if (outcome.kind === 'failed') return <ImportFailed message={outcome.message} testId="contacts-result" />;
+  if (outcome.kind === 'cancelled') return <ImportCancelledMessage testId="contacts-result" />;
   return (
     <div class="result result--error" data-testid="contacts-result" data-outcome="error">
       <p>

@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { Messages } from '../background/messages';
 import type { MessageSpec } from '../background/messages/define';
+import type { ImportProgress } from './db/backup';
 import type { PageIdentity } from './identity';
 import type { CardView } from './views';
 
@@ -50,6 +51,21 @@ export type Change = 'people' | 'records' | 'settings';
 export interface ChangeMessage {
   type: 'hallway.changed';
   changes: Change[];
+}
+
+/** Sent by the service worker to open extension pages while an import writes. */
+export interface ImportProgressMessage extends ImportProgress {
+  type: 'hallway.importProgress';
+}
+
+/** Calls `onProgress` for every progress report of a running import, until `signal` aborts. */
+export function listenForImportProgress(onProgress: (progress: ImportProgress) => void, signal: AbortSignal): void {
+  const listener = (message: unknown) => {
+    const typed = message as Partial<ImportProgressMessage> | null;
+    if (typed?.type === 'hallway.importProgress' && typeof typed.done === 'number' && typeof typed.total === 'number') onProgress({ done: typed.done, total: typed.total });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }
 
 /** Calls `onChange` whenever data changes in any context, until `signal` aborts. */

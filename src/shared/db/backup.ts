@@ -81,7 +81,25 @@ export async function exportBackup(db: HallwayDatabase, exportedAt = new Date().
   });
 }
 
-export type ImportResult = { ok: true; report: ImportReport } | { ok: false; problems: Problem[] };
+/** `isCancelled`: the user stopped it; like a refused file, nothing was written. */
+export type ImportResult = { ok: true; report: ImportReport } | { ok: false; problems: Problem[]; isCancelled?: true };
+
+/** How far an import has written: records of the file written so far, of all it holds. */
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/** What an import reports to, and asks whether to go on. */
+export interface ImportWatch {
+  onProgress?(progress: ImportProgress): void;
+  isCancelled?(): boolean;
+}
+
+/** Records written between two progress reports (and two chances to cancel). */
+const IMPORT_CHUNK = 2000;
+
+class ImportCancelled extends Error {}
 
 /** Problems a record-by-record check cannot see: duplicate ids and notes of people not in the file. */
 function checkReferences(backup: Omit<Backup, 'settings'>, existingPeople: Set<string>): Problem[] {
@@ -160,80 +178,39 @@ export async function importBackup(
   db: HallwayDatabase,
   data: unknown,
   mode: 'replace' | 'merge' = 'merge',
+  watch: ImportWatch = {},
 ): Promise<ImportResult> {
   const read = await readBackup(db, data, mode);
   if (!read.ok) return read;
   const { backup } = read;
+  if (watch.isCancelled?.()) return { ok: false, problems: [], isCancelled: true };
+
+  const total = backup.people.length + backup.notes.length + backup.interactions.length + backup.favours.length + backup.threads.length;
+  let done = 0;
+  watch.onProgress?.({ done, total });
+  /**
+   * Writes rows a chunk at a time, reporting after each. Still one transaction: cancelling throws,
+   * which aborts it, so a cancelled import leaves everything as it was.
+   */
+  const putAll = async <T>(table: { bulkPut(rows: readonly T[]): Promise<unknown> }, rows: readonly T[], isCounted = true) => {
+    for (let start = 0; start < rows.length; start += IMPORT_CHUNK) {
+      const chunk = rows.slice(start, start + IMPORT_CHUNK);
+      await table.bulkPut(chunk);
+      if (isCounted) {
+        done += chunk.length;
+        watch.onProgress?.({ done, total });
+      }
+      if (watch.isCancelled?.()) throw new ImportCancelled();
+    }
+  };
 
   const merged: ImportReport['merged'] = [];
-  await db.transaction('rw', [db.people, db.notes, db.noteWords, db.interactions, db.favours, db.threads, db.settings, db.trash, db.snoozes], async () => {
-    if (mode === 'replace') {
-      // Trash and snoozes go too: an old "Undo" must not bring back a record from before the file.
-      await Promise.all([
-        db.people.clear(), db.notes.clear(), db.noteWords.clear(), db.interactions.clear(), db.favours.clear(), db.threads.clear(),
-        db.settings.clear(), db.trash.clear(), db.snoozes.clear(),
-      ]);
-    }
-    const fromFile = (backup.people as Person[]).map(cleanPerson);
-    // Merging, someone in the file who shares an address or chat id with someone here is that person,
-    // under another id (added on another computer, or before a merge): one record, not two.
-    const intoExisting = mode === 'merge' ? await matchExisting(db, fromFile) : new Map<string, Person>();
-    const idOf = (personId: string): string => intoExisting.get(personId)?.id ?? personId;
-    const byId = new Map<string, Person>();
-    for (const person of fromFile) {
-      const target = intoExisting.get(person.id);
-      if (!target) {
-        // The file's own record of someone another row was already merged into: both count.
-        const earlier = byId.get(person.id);
-        byId.set(person.id, earlier ? combinePeople(person, earlier) : person);
-        continue;
-      }
-      byId.set(target.id, combinePeople(byId.get(target.id) ?? target, person));
-      merged.push({ name: person.displayName, into: target.displayName });
-    }
-    const people = [...byId.values()];
-    const repoint = <T extends { personId: string }>(list: T[]): T[] => list.map((item) => ({ ...item, personId: idOf(item.personId) }));
-    const interactions = repoint(backup.interactions as Interaction[]);
-    const lastOf = new Map<string, { any: string | null; inPerson: string | null }>();
-    const existingInteractions = mode === 'merge' ? await db.interactions.where('personId').anyOf(people.map((p) => p.id)).toArray() : [];
-    for (const i of [...existingInteractions, ...interactions]) {
-      const stats = lastOf.get(i.personId) ?? { any: null, inPerson: null };
-      if (!stats.any || i.at > stats.any) stats.any = i.at;
-      if (i.kind === 'in-person' && (!stats.inPerson || i.at > stats.inPerson)) stats.inPerson = i.at;
-      lastOf.set(i.personId, stats);
-    }
-    const noteRows = repoint(backup.notes as Note[]).map((n) => ({ ...n, words: wordsOf(n.text) }));
-    // Each person's note words, from the file's notes and, when merging, the notes they already have.
-    const noteWordsOf = new Map<string, Set<string>>();
-    const addWords = (personId: string, words: string[]) => {
-      const set = noteWordsOf.get(personId) ?? new Set<string>();
-      for (const word of words) set.add(word);
-      noteWordsOf.set(personId, set);
-    };
-    if (mode === 'merge') {
-      for (const note of await db.notes.where('personId').anyOf(people.map((p) => p.id)).toArray()) addWords(note.personId, note.words);
-    }
-    for (const note of noteRows) addWords(note.personId, note.words);
-    await db.people.bulkPut(
-      people.map((p) => toPersonRow(p, { lastInteractionAt: lastOf.get(p.id)?.any ?? null, lastInPersonAt: lastOf.get(p.id)?.inPerson ?? null })),
-    );
-    await db.noteWords.bulkPut(people.flatMap((p) => (noteWordsOf.get(p.id)?.size ? [{ personId: p.id, words: [...noteWordsOf.get(p.id)!] }] : [])));
-    await db.notes.bulkPut(noteRows);
-    await db.interactions.bulkPut(interactions);
-    await db.favours.bulkPut(repoint(backup.favours as Favour[]));
-    await db.threads.bulkPut((backup.threads as Thread[]).map((t) => ({ ...t, participantIds: [...new Set(t.participantIds.map(idOf))] })));
-    // Interactions and notes in the file for people already in the database update them too.
-    const inFile = new Set(people.map((p) => p.id));
-    for (const personId of new Set(interactions.map((i) => i.personId))) {
-      if (!inFile.has(personId)) await refreshStats(db, personId);
-    }
-    for (const personId of new Set(noteRows.map((n) => n.personId))) {
-      if (!inFile.has(personId)) await refreshNoteWords(db, personId);
-    }
-    if (backup.settings) {
-      await db.settings.bulkPut(Object.entries(backup.settings).map(([key, value]) => ({ key, value })));
-    }
-  });
+  try {
+    await writeImport();
+  } catch (error) {
+    if (error instanceof ImportCancelled) return { ok: false, problems: [], isCancelled: true };
+    throw error;
+  }
   return {
     ok: true,
     report: {
@@ -245,6 +222,81 @@ export async function importBackup(
       merged,
     },
   };
+
+  // Function declarations are hoisted: the writing comes after the flow that runs it.
+  async function writeImport(): Promise<void> {
+    await db.transaction('rw', [db.people, db.notes, db.noteWords, db.interactions, db.favours, db.threads, db.settings, db.trash, db.snoozes], async () => {
+      if (mode === 'replace') {
+        // Trash and snoozes go too: an old "Undo" must not bring back a record from before the file.
+        await Promise.all([
+          db.people.clear(), db.notes.clear(), db.noteWords.clear(), db.interactions.clear(), db.favours.clear(), db.threads.clear(),
+          db.settings.clear(), db.trash.clear(), db.snoozes.clear(),
+        ]);
+      }
+      const fromFile = (backup.people as Person[]).map(cleanPerson);
+      // Merging, someone in the file who shares an address or chat id with someone here is that person,
+      // under another id (added on another computer, or before a merge): one record, not two.
+      const intoExisting = mode === 'merge' ? await matchExisting(db, fromFile) : new Map<string, Person>();
+      const idOf = (personId: string): string => intoExisting.get(personId)?.id ?? personId;
+      const byId = new Map<string, Person>();
+      for (const person of fromFile) {
+        const target = intoExisting.get(person.id);
+        if (!target) {
+          // The file's own record of someone another row was already merged into: both count.
+          const earlier = byId.get(person.id);
+          byId.set(person.id, earlier ? combinePeople(person, earlier) : person);
+          continue;
+        }
+        byId.set(target.id, combinePeople(byId.get(target.id) ?? target, person));
+        merged.push({ name: person.displayName, into: target.displayName });
+      }
+      const people = [...byId.values()];
+      const repoint = <T extends { personId: string }>(list: T[]): T[] => list.map((item) => ({ ...item, personId: idOf(item.personId) }));
+      const interactions = repoint(backup.interactions as Interaction[]);
+      const lastOf = new Map<string, { any: string | null; inPerson: string | null }>();
+      const existingInteractions = mode === 'merge' ? await db.interactions.where('personId').anyOf(people.map((p) => p.id)).toArray() : [];
+      for (const i of [...existingInteractions, ...interactions]) {
+        const stats = lastOf.get(i.personId) ?? { any: null, inPerson: null };
+        if (!stats.any || i.at > stats.any) stats.any = i.at;
+        if (i.kind === 'in-person' && (!stats.inPerson || i.at > stats.inPerson)) stats.inPerson = i.at;
+        lastOf.set(i.personId, stats);
+      }
+      const noteRows = repoint(backup.notes as Note[]).map((n) => ({ ...n, words: wordsOf(n.text) }));
+      // Each person's note words, from the file's notes and, when merging, the notes they already have.
+      const noteWordsOf = new Map<string, Set<string>>();
+      const addWords = (personId: string, words: string[]) => {
+        const set = noteWordsOf.get(personId) ?? new Set<string>();
+        for (const word of words) set.add(word);
+        noteWordsOf.set(personId, set);
+      };
+      if (mode === 'merge') {
+        for (const note of await db.notes.where('personId').anyOf(people.map((p) => p.id)).toArray()) addWords(note.personId, note.words);
+      }
+      for (const note of noteRows) addWords(note.personId, note.words);
+      await putAll(
+        db.people,
+        people.map((p) => toPersonRow(p, { lastInteractionAt: lastOf.get(p.id)?.any ?? null, lastInPersonAt: lastOf.get(p.id)?.inPerson ?? null })),
+      );
+      // People merged into one count once in the total: what the file holds is what the bar counts.
+      done += backup.people.length - people.length;
+      await putAll(db.noteWords, people.flatMap((p) => (noteWordsOf.get(p.id)?.size ? [{ personId: p.id, words: [...noteWordsOf.get(p.id)!] }] : [])), false);
+      await putAll(db.notes, noteRows);
+      await putAll(db.interactions, interactions);
+      await putAll(db.favours, repoint(backup.favours as Favour[]));
+      await putAll(db.threads, (backup.threads as Thread[]).map((t) => ({ ...t, participantIds: [...new Set(t.participantIds.map(idOf))] })));
+      // Interactions and notes in the file for people already in the database update them too.
+      const inFile = new Set(people.map((p) => p.id));
+      for (const personId of new Set(interactions.map((i) => i.personId))) {
+        if (!inFile.has(personId)) await refreshStats(db, personId);
+      }
+      for (const personId of new Set(noteRows.map((n) => n.personId))) {
+        if (!inFile.has(personId)) await refreshNoteWords(db, personId);
+      }
+      if (backup.settings) {
+        await db.settings.bulkPut(Object.entries(backup.settings).map(([key, value]) => ({ key, value })));
+      }
+    });
+  }
 }
 
 /**

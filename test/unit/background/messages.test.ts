@@ -36,6 +36,7 @@ beforeEach(() => {
     notifyTab: vi.fn(async () => undefined),
     publish: vi.fn(),
     pushToCard: vi.fn((key: string, message: CardPortMessage) => void pushes.push({ key, message })),
+    reportProgress: vi.fn(),
     noteFrame: vi.fn(),
     readThread: vi.fn(async () => null),
     setBadge: vi.fn(),

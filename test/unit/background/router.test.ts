@@ -27,6 +27,7 @@ beforeEach(() => {
     notifyTab: vi.fn(async () => undefined),
     publish: vi.fn(),
     pushToCard: vi.fn(),
+    reportProgress: vi.fn(),
     noteFrame: vi.fn(),
     readThread: vi.fn(async () => null),
     setBadge: vi.fn(),

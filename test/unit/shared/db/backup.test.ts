@@ -13,7 +13,7 @@ import {
   updateSettings,
 } from '../../../../src/shared/db';
 import { DEFAULT_SETTINGS } from '../../../../src/shared/model';
-import { snapshot, useFreshDb } from './helpers';
+import { person, snapshot, useFreshDb } from './helpers';
 
 const ctx = useFreshDb();
 
@@ -301,3 +301,41 @@ describe('import of blank-after-trimming values', () => {
     expect(result.ok).toBe(true);
   });
 });
+
+describe('a big import', () => {
+  /** A file of `people` people with two notes each. */
+  function bigFile(people: number): Backup {
+    const file: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: '2025-01-01T00:00:00.000Z', people: [], notes: [], interactions: [], favours: [], threads: [], settings: DEFAULT_SETTINGS };
+    for (let i = 0; i < people; i++) {
+      file.people.push(person({ id: `p${i}`, displayName: `Person ${i}`, emails: [`p${i}@example.com`] }));
+      for (const n of [0, 1]) file.notes.push({ id: `n${i}-${n}`, personId: `p${i}`, text: `note ${n} about person ${i}`, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' });
+    }
+    return file;
+  }
+
+  it('reports its progress as it writes, up to every record in the file', async () => {
+    const reports: { done: number; total: number }[] = [];
+    const result = await importBackup(ctx.db, bigFile(3000), 'replace', { onProgress: (progress) => reports.push(progress) });
+    expect(result.ok).toBe(true);
+    expect(reports[0]).toEqual({ done: 0, total: 9000 });
+    expect(reports.at(-1)).toEqual({ done: 9000, total: 9000 });
+    expect(reports.length).toBeGreaterThan(3);
+    for (let i = 1; i < reports.length; i++) expect(reports[i]!.done).toBeGreaterThanOrEqual(reports[i - 1]!.done);
+    expect((await listPeople(ctx.db, { limit: 1 })).total).toBe(3000);
+  });
+
+  it('cancelled halfway, leaves everything as it was', async () => {
+    await createPerson(ctx.db, { displayName: 'Dana Scully', emails: ['dana@example.com'] });
+    const before = await snapshot(ctx.db);
+    let isCancelled = false;
+    const result = await importBackup(ctx.db, bigFile(3000), 'replace', {
+      onProgress: ({ done }) => {
+        if (done >= 2000) isCancelled = true;
+      },
+      isCancelled: () => isCancelled,
+    });
+    expect(result).toEqual({ ok: false, problems: [], isCancelled: true });
+    expect(await snapshot(ctx.db)).toEqual(before);
+  });
+});
+
