@@ -11,13 +11,23 @@ interface Props {
   onChange(notes: Note[]): void;
 }
 
+/**
+ * Notes shown at first, newest first, and how many more each "Show older" adds: someone with 300
+ * notes opens at once instead of as a page 16,000 px long.
+ */
+const NOTES_PAGE = 20;
+
 /** Ctrl+Enter on Windows and Linux, Cmd+Enter on macOS. */
 const isSubmitKey = (e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey);
 
 export function NotesPanel({ personId, notes, onChange }: Props) {
   const inputId = useId();
   const [text, setText] = useState('');
+  const [shown, setShown] = useState(NOTES_PAGE);
   const { isBusy, error, run } = useRequest();
+  // Another person opened in the same panel starts at their newest notes again.
+  useEffect(() => setShown(NOTES_PAGE), [personId]);
+  const older = notes.length - shown;
 
   async function add() {
     if (!text.trim() || isBusy) return;
@@ -69,7 +79,7 @@ export function NotesPanel({ personId, notes, onChange }: Props) {
         <p class="muted">No notes yet.</p>
       ) : (
         <ul class="items">
-          {notes.map((note) => (
+          {notes.slice(0, shown).map((note) => (
             <NoteItem
               key={note.id}
               note={note}
@@ -78,6 +88,11 @@ export function NotesPanel({ personId, notes, onChange }: Props) {
             />
           ))}
         </ul>
+      )}
+      {older > 0 && (
+        <button type="button" class="link" data-testid="notes-show-older" onClick={() => setShown((n) => n + NOTES_PAGE)}>
+          Show {Math.min(older, NOTES_PAGE)} older {older === 1 ? 'note' : 'notes'} ({older.toLocaleString('en')} more in all)
+        </button>
       )}
     </section>
   );

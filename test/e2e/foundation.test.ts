@@ -182,6 +182,25 @@ describe('Hallway foundation, in Chromium', () => {
     expect(await people.getByTestId('person-row').filter({ hasText: 'Grace Hopper' }).count()).toBe(1);
   });
 
+  it('opens someone with 45 notes at their newest 20, and shows older ones on request', async () => {
+    const people = await hallway.openPage('src/options/index.html');
+    const ada = await call<{ id: string }>(people, 'people.create', { displayName: 'Ada Many-Notes', emails: ['ada.notes@example.com'] });
+    for (let i = 1; i <= 45; i += 1) await call(people, 'notes.add', { personId: ada.id, text: `Note number ${i}` });
+    await people.reload();
+    await people.getByTestId('person-row').filter({ hasText: 'Ada Many-Notes' }).click();
+    const notes = people.getByTestId('note');
+    await expect.poll(() => notes.count()).toBe(20);
+    expect(await notes.first().textContent()).toContain('Note number 45');
+    await people.getByTestId('notes-show-older').click();
+    await expect.poll(() => notes.count()).toBe(40);
+    expect(await people.getByTestId('notes-show-older').textContent()).toContain('Show 5 older notes');
+    await people.getByTestId('notes-show-older').click();
+    await expect.poll(() => notes.count()).toBe(45);
+    expect(await notes.last().textContent()).toContain('Note number 1');
+    expect(await people.getByTestId('notes-show-older').count()).toBe(0);
+    await people.close();
+  });
+
   it('deletes a person with undo', async () => {
     const people = await hallway.openPage('src/options/index.html');
     const grace = await call<{ id: string }>(people, 'people.create', { displayName: 'Grace Hopper', emails: ['grace@example.com'] });
