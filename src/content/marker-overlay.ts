@@ -23,10 +23,16 @@ export interface MarkerPainter {
   paint(range: Range, owner: Element, state: ShownState): void;
   unpaint(range: Range): void;
   setShown(isShown: boolean): void;
-  /** The page's layout may have moved: draw again soon. */
+  /** The page changed or scrolled: what covers what may have changed too; draw again soon. */
   invalidate(): void;
   /** Whether a node is the overlay's own (mutations there are not the page's). */
   isOwn(node: Node): boolean;
+}
+
+/** Whether the owner was on top at a box's centre, as of which page change. */
+interface Hit {
+  isOnTop: boolean;
+  generation: number;
 }
 
 interface Painted {
@@ -34,6 +40,8 @@ interface Painted {
   owner: Element;
   state: ShownState;
   boxes: HTMLElement[];
+  /** The last hit test of each box, by its rectangle. */
+  hits: Map<string, Hit>;
 }
 
 /** Names this near the viewport are kept ready, so scrolling draws them at once. */
@@ -45,6 +53,13 @@ const MIN_FONT_PX = 6;
 const MIN_ALPHA = 0.1;
 /** A box smaller than this is a clipped-away or screen-reader-only name. */
 const MIN_BOX_PX = 3;
+/**
+ * Hit tests (is the name on top, or covered?) are the costly part of drawing: on a page of 100,000
+ * rows one takes 10–60 ms. A box keeps its answer until it moves or the page changes or scrolls; one
+ * draw spends at most this much on new ones, and the rest are asked in the next frames, the boxes
+ * written once all are known (on such a page every write to the layer costs a 50 ms layout).
+ */
+const HIT_BUDGET_MS = 4;
 
 export class MarkerOverlay implements MarkerPainter {
   private host: HTMLElement | null = null;
@@ -58,6 +73,8 @@ export class MarkerOverlay implements MarkerPainter {
   private frame: number | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private isShown = true;
+  /** Counts page changes and scrolls: a hit test is good for the generation it was made in. */
+  private generation = 0;
 
   constructor(private readonly ctx: ContentContext) {
     this.observer = new IntersectionObserver((entries) => this.onIntersections(entries), { rootMargin: VIEW_MARGIN });
@@ -70,10 +87,10 @@ export class MarkerOverlay implements MarkerPainter {
     const existing = this.byRange.get(range);
     if (existing) {
       existing.state = state;
-      this.invalidate();
+      this.scheduleDraw();
       return;
     }
-    const painted: Painted = { range, owner, state, boxes: [] };
+    const painted: Painted = { range, owner, state, boxes: [], hits: new Map() };
     this.byRange.set(range, painted);
     let same = this.byOwner.get(owner);
     if (!same) {
@@ -82,7 +99,7 @@ export class MarkerOverlay implements MarkerPainter {
       this.observer.observe(owner);
     }
     same.add(painted);
-    if (this.inView.has(owner)) this.invalidate();
+    if (this.inView.has(owner)) this.scheduleDraw();
   }
 
   unpaint(range: Range): void {
@@ -102,10 +119,15 @@ export class MarkerOverlay implements MarkerPainter {
   setShown(isShown: boolean): void {
     this.isShown = isShown;
     if (this.host) this.host.style.display = isShown ? '' : 'none';
-    this.invalidate();
+    this.scheduleDraw();
   }
 
   invalidate(): void {
+    this.generation += 1;
+    this.scheduleDraw();
+  }
+
+  private scheduleDraw(): void {
     if (this.frame !== undefined || !this.isShown) return;
     this.frame = this.ctx.requestAnimationFrame(() => {
       this.frame = undefined;
@@ -126,7 +148,7 @@ export class MarkerOverlay implements MarkerPainter {
       }
     }
     this.updateTimer();
-    this.invalidate();
+    this.scheduleDraw();
   }
 
   /** Redraws every painted range near the viewport. Reads layout for all of them, then writes. */
@@ -136,15 +158,21 @@ export class MarkerOverlay implements MarkerPainter {
     const viewport = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
     const clipRects = new Map<Element, DOMRect>();
     const plans: { painted: Painted; rects: Rect[] }[] = [];
+    const budget: HitBudget = { until: performance.now() + HIT_BUDGET_MS, isSpent: false };
     for (const owner of this.inView) {
       const same = this.byOwner.get(owner);
       if (!same) continue;
       const isReadable = owner.isConnected && isReadableText(owner);
       const clip = isReadable ? this.clipFor(owner, viewport, clipRects) : null;
       for (const painted of same) {
-        const rects = clip ? visibleRects(painted.range, clip, owner) : [];
+        const rects = clip ? visibleRects(painted, clip, budget, this.generation) : [];
         plans.push({ painted, rects });
       }
+    }
+    // Boxes not yet looked at are looked at in the next frames; all are written once they are.
+    if (budget.isSpent) {
+      this.scheduleDraw();
+      return;
     }
     for (const { painted, rects } of plans) this.place(layer, painted, rects);
   }
@@ -158,6 +186,10 @@ export class MarkerOverlay implements MarkerPainter {
         painted.boxes.push(box);
         layer.append(box);
       }
+      // Unchanged boxes are left alone: every write to them costs a style pass.
+      const place = `${painted.state} ${rect.left} ${rect.top} ${rect.right} ${rect.bottom}`;
+      if (box.dataset.place === place) return;
+      box.dataset.place = place;
       box.className = painted.state;
       box.dataset.state = painted.state;
       box.style.transform = `translate(${rect.left}px, ${rect.top}px)`;
@@ -219,7 +251,7 @@ export class MarkerOverlay implements MarkerPainter {
   }
 
   private updateTimer(): void {
-    if (this.inView.size && this.timer === undefined) this.timer = this.ctx.setInterval(() => this.invalidate(), REDRAW_EVERY_MS);
+    if (this.inView.size && this.timer === undefined) this.timer = this.ctx.setInterval(() => this.scheduleDraw(), REDRAW_EVERY_MS);
     else if (!this.inView.size && this.timer !== undefined) {
       this.ctx.clearInterval(this.timer);
       this.timer = undefined;
@@ -265,18 +297,36 @@ function alphaOf(color: string): number {
   return rgba?.[1] ? Number(rgba[1]) : 1;
 }
 
+/** What one draw may still spend on hit tests, and whether it ran out. */
+interface HitBudget {
+  until: number;
+  isSpent: boolean;
+}
+
 /**
  * The rectangles of a range the user can see: inside the clip, large enough, and with the owner (not
- * something the page drew over it) on top at their centre.
+ * something the page drew over it) on top at their centre. A box not yet hit-tested, once the budget
+ * is spent, is left out until a later draw has looked.
  */
-function visibleRects(range: Range, clip: Rect, owner: Element): Rect[] {
+function visibleRects(painted: Painted, clip: Rect, budget: HitBudget, generation: number): Rect[] {
   const rects: Rect[] = [];
-  for (const raw of range.getClientRects()) {
+  const hits = new Map<string, Hit>();
+  for (const raw of painted.range.getClientRects()) {
     const rect = intersect(raw, clip);
     if (rect.right - rect.left < MIN_BOX_PX || rect.bottom - rect.top < MIN_BOX_PX) continue;
-    const top = document.elementFromPoint((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2);
-    if (!top || !(owner.contains(top) || top.contains(owner))) continue;
-    rects.push(rect);
+    const key = `${Math.round(rect.left)} ${Math.round(rect.top)} ${Math.round(rect.right)} ${Math.round(rect.bottom)}`;
+    let hit = painted.hits.get(key);
+    if (!hit || hit.generation !== generation) {
+      if (performance.now() > budget.until) budget.isSpent = true;
+      else {
+        const top = document.elementFromPoint((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2);
+        hit = { isOnTop: top !== null && (painted.owner.contains(top) || top.contains(painted.owner)), generation };
+      }
+    }
+    if (!hit) continue;
+    hits.set(key, hit);
+    if (hit.isOnTop) rects.push(rect);
   }
+  painted.hits = hits;
   return rects;
 }
