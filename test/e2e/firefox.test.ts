@@ -1,0 +1,230 @@
+/**
+ * The built Firefox extension (dist-firefox/) in Firefox ESR, as a user sees it: markers on each
+ * site's demo page, the hover card, the popup, the people page and a backup round trip.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PAGES } from '../demo/pages';
+import { SAMPLE_NOTE } from '../demo/sample-people';
+import {
+  call,
+  cardFrame,
+  launchFirefox,
+  loadSamplePeople,
+  markerPixels,
+  savedDownloads,
+  screenshot,
+  serveDemoPages,
+  shownText,
+  textBoxes,
+  waitForFirstIdle,
+  type FirefoxHallway,
+} from './firefox-harness';
+
+const GMAIL = DEMO_PAGES.find((page) => page.name === 'Gmail')!;
+
+/** The names and latest notes the popup lists under "on this page". */
+async function popupPeople(popup: Page): Promise<string[]> {
+  return popup.$$eval('[data-testid="page-people"] [data-testid="person"]', (items) => items.map((item) => item.textContent ?? ''));
+}
+
+async function exportedData(page: Page): Promise<unknown> {
+  const backup = await call<{ exportedAt: string }>(page, 'backup.export', {});
+  return { ...backup, exportedAt: null };
+}
+
+describe('Hallway in Firefox ESR', () => {
+  let hallway: FirefoxHallway;
+  let people: Page;
+
+  beforeAll(async () => {
+    hallway = await launchFirefox();
+    serveDemoPages(hallway);
+    people = await loadSamplePeople(hallway);
+  });
+
+  afterAll(async () => {
+    await hallway?.close();
+  });
+
+  afterEach(() => {
+    // Anything Hallway's pages, the card or the content script threw while the test ran.
+    expect(hallway.errors).toEqual([]);
+  });
+
+  it('draws markers on every site and the popup lists the people on each page', async () => {
+    for (const demo of DEMO_PAGES) {
+      const page = await hallway.openSite(demo.url);
+      await waitForFirstIdle(page);
+      const names = await textBoxes(page, 'Grace Hopper');
+      expect(names.length, `${demo.name} shows Grace Hopper`).toBeGreaterThan(0);
+      // Grace has notes: at least one place the page shows her name gets Hallway's teal line.
+      await expect
+        .poll(
+          async () => {
+            const pixels = await screenshot(page);
+            return Math.max(...names.map((box) => markerPixels(pixels, box)));
+          },
+          { message: `${demo.name}: a marker under Grace Hopper` },
+        )
+        .toBeGreaterThan(20);
+
+      const popup = await hallway.openPopup(page);
+      await expect
+        .poll(() => popupPeople(popup), { message: `${demo.name}: the popup lists Grace`, timeout: 10_000 })
+        .toEqual(expect.arrayContaining([expect.stringContaining('Grace Hopper')]));
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('draws nothing over text that names no one', async () => {
+    const gmail = await hallway.openSite(GMAIL.url);
+    await waitForFirstIdle(gmail);
+    const [subject] = await textBoxes(gmail, 'Quarterly plan');
+    const [grace] = await textBoxes(gmail, 'Grace Hopper');
+    const pixels = await screenshot(gmail);
+    expect(markerPixels(pixels, subject!)).toBe(0);
+    expect(markerPixels(pixels, grace!)).toBeGreaterThan(20);
+    await gmail.close();
+  });
+
+  it('opens the hover card with a known person’s note, takes a quick note, and the page sees none of it', async () => {
+    const gmail = await hallway.openSite(GMAIL.url);
+    await waitForFirstIdle(gmail);
+    const [grace] = await textBoxes(gmail, 'Grace Hopper');
+    await gmail.mouse.move(grace!.x + 5, grace!.y + grace!.height / 2);
+    await gmail.mouse.move(grace!.x + grace!.width / 2, grace!.y + grace!.height / 2);
+    const card = await cardFrame(gmail);
+    await expect.poll(() => shownText(card)).toContain('Grace Hopper');
+    expect(await shownText(card)).toContain(SAMPLE_NOTE);
+
+    await card.locator('[data-testid="card-quick-note"]').fill('Asked about the Kubernetes upgrade; follow up Friday.');
+    await card.focus('[data-testid="card-quick-note"]');
+    await gmail.keyboard.press('Enter');
+    await expect.poll(() => shownText(card)).toContain('follow up Friday');
+
+    // The card is Hallway's page in a frame: the site's own document holds neither note.
+    const pageHtml = await gmail.evaluate(() => document.documentElement.outerHTML);
+    expect(pageHtml).not.toContain('parental leave');
+    expect(pageHtml).not.toContain('follow up Friday');
+    await gmail.close();
+  });
+
+  it('lists the people on the tab in the popup, with their latest notes and the strangers to add', async () => {
+    const gmail = await hallway.openSite(GMAIL.url);
+    await waitForFirstIdle(gmail);
+    const popup = await hallway.openPopup(gmail);
+    await expect
+      .poll(() => popupPeople(popup), { timeout: 10_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('Ada Lovelace'),
+          expect.stringContaining('Grace Hopper'),
+        ]),
+      );
+    const ada = (await popupPeople(popup)).find((text) => text.includes('Ada Lovelace'));
+    expect(ada).toContain('Ask about the Q1 forecast model');
+    const strangers = await popup.$$eval('[data-testid="unknown-person"]', (items) => items.map((item) => item.textContent ?? ''));
+    expect(strangers).toEqual(expect.arrayContaining([expect.stringContaining('legal@example.com')]));
+    await popup.close();
+    await gmail.close();
+  });
+
+  it('opens the card from the keyboard: select a name, Alt+Shift+H', async () => {
+    const gmail = await hallway.openSite(GMAIL.url);
+    await waitForFirstIdle(gmail);
+    await gmail.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf('Ada Lovelace') ?? -1;
+        if (at < 0) continue;
+        getSelection()?.setBaseAndExtent(node, at, node, at + 'Ada Lovelace'.length);
+        return;
+      }
+    });
+    await gmail.keyboard.down('Alt');
+    await gmail.keyboard.down('Shift');
+    await gmail.keyboard.press('KeyH');
+    await gmail.keyboard.up('Shift');
+    await gmail.keyboard.up('Alt');
+    const card = await cardFrame(gmail);
+    await expect.poll(() => shownText(card)).toContain('Ada Lovelace');
+    expect(await shownText(card)).toContain('Ask about the Q1 forecast model');
+    await gmail.close();
+  });
+
+  it('hides every marker in privacy mode, switched from the popup, and shows them again', async () => {
+    const gmail = await hallway.openSite(GMAIL.url);
+    await waitForFirstIdle(gmail);
+    const [grace] = await textBoxes(gmail, 'Grace Hopper');
+    const shown = async () => markerPixels(await screenshot(gmail), grace!);
+    await expect.poll(shown).toBeGreaterThan(20);
+
+    const popup = await hallway.openPopup(gmail);
+    await expect.poll(() => popupPeople(popup), { timeout: 10_000 }).not.toEqual([]);
+    await popup.bringToFront();
+    await popup.locator('[data-testid="privacy-mode"]').click();
+    await expect.poll(shown, { message: 'no marker in privacy mode' }).toBe(0);
+    await popup.bringToFront();
+    await popup.locator('[data-testid="privacy-mode"]').click();
+    await expect.poll(shown, { message: 'markers back' }).toBeGreaterThan(20);
+    await popup.close();
+    await gmail.close();
+  });
+
+  it('adds a person and a note on the people page, and the popup shows them on a page that names them', async () => {
+    await people.bringToFront();
+    await people.locator('[data-testid="add-person"]').click();
+    await people.locator('[data-testid="field-name"]').fill('Katherine Johnson');
+    await people.locator('[data-testid="field-emails"]').fill('katherine@example.com');
+    await people.locator('[data-testid="field-team"]').fill('Trajectories');
+    await people.locator('[data-testid="save-person"]').click();
+    await expect
+      .poll(() => people.$$eval('[data-testid="person-row"]', (rows) => rows.map((row) => row.textContent ?? '')))
+      .toEqual(expect.arrayContaining([expect.stringContaining('Katherine Johnson')]));
+    await people.locator('[data-testid="note-input"]').fill('Checks every orbit by hand.');
+    await people.locator('[data-testid="add-note"]').click();
+    await expect.poll(() => people.$eval('[data-testid="note"]', (note) => note.textContent ?? '')).toContain('Checks every orbit by hand');
+
+    hallway.serve(
+      'https://mail.google.com/mail/u/0/#inbox/katherine',
+      '<!doctype html><title>Orbits - Gmail</title><p>Mail from <a href="mailto:katherine@example.com">katherine@example.com</a></p>',
+    );
+    const gmail = await hallway.openSite('https://mail.google.com/mail/u/0/#inbox/katherine');
+    await waitForFirstIdle(gmail);
+    const popup = await hallway.openPopup(gmail);
+    await expect
+      .poll(() => popupPeople(popup), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/Katherine Johnson[\s\S]*Checks every orbit by hand/u)]);
+    await popup.close();
+    await gmail.close();
+  });
+
+  it('exports a backup as a download and imports it into a fresh Firefox profile with identical data', async () => {
+    await people.bringToFront();
+    const before = await exportedData(people);
+    await people.locator('[data-testid="export"]').click();
+    await expect.poll(() => savedDownloads(hallway).length, { message: 'the backup file is saved' }).toBe(1);
+    const file = savedDownloads(hallway)[0]!;
+    await expect.poll(() => readFileSync(file, 'utf8').length).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'hallway-backup', version: 1 });
+
+    const fresh = await launchFirefox();
+    try {
+      const freshPeople = await fresh.openPage('src/options/index.html');
+      expect(await call<{ total: number }>(freshPeople, 'people.list', {})).toMatchObject({ total: 0 });
+      const input = await freshPeople.$('input[data-testid="import-file"]');
+      await input!.uploadFile(file);
+      if (await freshPeople.$('[data-testid="import-run"]')) await freshPeople.locator('[data-testid="import-run"]').click();
+      await expect.poll(() => freshPeople.$eval('[data-testid="import-result"]', (result) => result.textContent ?? '').catch(() => '')).toMatch(/Imported|people/iu);
+      expect(await exportedData(freshPeople)).toEqual(before);
+      await expect
+        .poll(() => freshPeople.$$eval('[data-testid="person-row"]', (rows) => rows.map((row) => row.textContent ?? '')))
+        .toEqual(expect.arrayContaining([expect.stringContaining('Grace Hopper'), expect.stringContaining('Katherine Johnson')]));
+    } finally {
+      await fresh.close();
+    }
+  });
+});
