@@ -75,6 +75,11 @@ function firefoxPrefs(geckoId: string, downloads: string): Record<string, unknow
     'security.OCSP.enabled': 0,
     'security.remote_settings.crlite_filters.enabled': false,
     'privacy.resistFingerprinting.remoteOverrides.enabled': false,
+    // The popup is loaded in a background tab (see openPopup): its timers are not slowed down there,
+    // so Preact's effects, which wait for a frame or 100 ms, run in about that time.
+    'dom.min_background_timeout_value': 4,
+    'dom.min_background_timeout_value_without_budget_throttling': 4,
+    'dom.timeout.enable_budget_timer_throttling': false,
     // A backup export is an ordinary download: saved into a folder the test reads, without asking.
     'browser.download.folderList': 2,
     'browser.download.dir': downloads,
