@@ -7,6 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
 import { SAMPLE_NOTE } from '../demo/sample-people';
+import { fixture } from './harness';
 import {
   call,
   cardFrame,
@@ -23,6 +24,30 @@ import {
 } from './firefox-harness';
 
 const GMAIL = DEMO_PAGES.find((page) => page.name === 'Gmail')!;
+const SLACK = DEMO_PAGES.find((page) => page.name === 'Slack')!;
+
+/** Hallway's draft indicators the page shows: 18 px elements of its own, directly under <html>. */
+function draftIndicators(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      [...document.documentElement.children].filter((element) => {
+        if (!element.tagName.startsWith('X-')) return false;
+        const rect = element.getBoundingClientRect();
+        return getComputedStyle(element).visibility === 'visible' && rect.width === 18 && rect.height === 18;
+      }).length,
+  );
+}
+
+/** Replaces what is in Slack's compose box with `text`, typed as a user would. */
+async function typeDraft(page: Page, text: string): Promise<void> {
+  await page.bringToFront();
+  await page.click('[data-qa="message_input"] .ql-editor');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyA');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(text);
+}
 
 /** The names and latest notes the popup lists under "on this page". */
 async function popupPeople(popup: Page): Promise<string[]> {
@@ -172,6 +197,29 @@ describe('Hallway in Firefox ESR', () => {
     await expect.poll(shown, { message: 'markers back' }).toBeGreaterThan(20);
     await popup.close();
     await gmail.close();
+  });
+
+  it('flags a hostile draft in Slack’s compose box, and the flag goes away once the draft reads fine', async () => {
+    const slack = await hallway.openSite(SLACK.url);
+    await waitForFirstIdle(slack);
+    await typeDraft(slack, 'Per my last email, this is NOT acceptable!!! Are you even reading what I write?');
+    await expect.poll(() => draftIndicators(slack), { timeout: 10_000 }).toBe(1);
+    await typeDraft(slack, 'Thanks for the update, could we go over the numbers tomorrow?');
+    await expect.poll(() => draftIndicators(slack), { timeout: 10_000 }).toBe(0);
+    await slack.close();
+  });
+
+  it('opens the popup at the nudge on a Slack thread that turned sour', async () => {
+    hallway.serve('https://app.slack.com/client/T0DEMO0001/C0BUDGET01**', fixture('slack/sour-thread-hand.html'));
+    const slack = await hallway.openSite('https://app.slack.com/client/T0DEMO0001/C0BUDGET01');
+    await waitForFirstIdle(slack);
+    const popup = await hallway.openPopup(slack);
+    await expect
+      .poll(() => popup.$eval('[data-testid="nudge"]', (nudge) => nudge.getAttribute('data-level')).catch(() => null), { timeout: 10_000 })
+      .toBe('sour');
+    expect(await popup.$eval('[data-testid="nudge-message"]', (box) => (box as HTMLTextAreaElement).value)).toMatch(/^Hi Grace\b/u);
+    await popup.close();
+    await slack.close();
   });
 
   it('adds a person and a note on the people page, and the popup shows them on a page that names them', async () => {
