@@ -78,22 +78,30 @@ describe('Hallway in Firefox ESR', () => {
     expect(hallway.errors).toEqual([]);
   });
 
-  it('draws markers on every site and the popup lists the people on each page', async () => {
+  it('draws markers on every site, opens the card on them, and the popup lists the people on each page', async () => {
     for (const demo of DEMO_PAGES) {
       const page = await hallway.openSite(demo.url);
       await waitForFirstIdle(page);
       const names = await textBoxes(page, 'Grace Hopper');
       expect(names.length, `${demo.name} shows Grace Hopper`).toBeGreaterThan(0);
       // Grace has notes: at least one place the page shows her name gets Hallway's teal line.
+      let marked = names[0]!;
       await expect
         .poll(
           async () => {
             const pixels = await screenshot(page);
-            return Math.max(...names.map((box) => markerPixels(pixels, box)));
+            const counts = names.map((box) => markerPixels(pixels, box));
+            marked = names[counts.indexOf(Math.max(...counts))]!;
+            return Math.max(...counts);
           },
           { message: `${demo.name}: a marker under Grace Hopper` },
         )
         .toBeGreaterThan(20);
+
+      await page.mouse.move(marked.x + 3, marked.y + marked.height / 2);
+      await page.mouse.move(marked.x + marked.width / 2, marked.y + marked.height / 2);
+      const card = await cardFrame(page);
+      await expect.poll(() => shownText(card), { message: `${demo.name}: the card shows Grace` }).toContain(SAMPLE_NOTE);
 
       const popup = await hallway.openPopup(page);
       await expect
@@ -220,6 +228,25 @@ describe('Hallway in Firefox ESR', () => {
     expect(await popup.$eval('[data-testid="nudge-message"]', (box) => (box as HTMLTextAreaElement).value)).toMatch(/^Hi Grace\b/u);
     await popup.close();
     await slack.close();
+  });
+
+  it('lists the people of a Google Chat frame inside Gmail in the popup over the Gmail tab', async () => {
+    hallway.serve('https://chat.google.com/u/0/frame**', fixture('google-chat/gmail-chat-frame.html'));
+    hallway.serve(
+      'https://mail.google.com/mail/u/0/#chat/home',
+      '<!doctype html><title>Chat - Gmail</title><iframe src="https://chat.google.com/u/0/frame?id=dm" width="700" height="500"></iframe>',
+    );
+    const gmail = await hallway.openSite('https://mail.google.com/mail/u/0/#chat/home');
+    await waitForFirstIdle(gmail);
+    const chat = gmail.frames().find((frame) => frame.url().startsWith('https://chat.google.com/'));
+    expect(chat, 'the chat frame').toBeDefined();
+    await waitForFirstIdle(chat!);
+    const popup = await hallway.openPopup(gmail);
+    await expect
+      .poll(() => popupPeople(popup), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining('Ada Lovelace'), expect.stringContaining('Grace Hopper')]));
+    await popup.close();
+    await gmail.close();
   });
 
   it('adds a person and a note on the people page, and the popup shows them on a page that names them', async () => {
