@@ -3,8 +3,9 @@
  * harness.ts drives dist/ in Chromium: site pages are served from fixtures at their real URLs by
  * request interception (content scripts match by host), and nothing reaches the network.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import puppeteer, { type Browser, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
@@ -146,12 +147,17 @@ async function loadExtensionPage(page: Page, url: string): Promise<void> {
   throw new Error(`${url} did not load.`);
 }
 
-export async function launchFirefox(): Promise<FirefoxHallway> {
-  if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error('dist-firefox/ is missing: run `npm run build` first.');
-  const manifest = JSON.parse(readFileSync(join(DIST_FIREFOX, 'manifest.json'), 'utf8')) as {
+/** The extension's id in Firefox, from the built manifest's browser_specific_settings. */
+export async function geckoId(): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(DIST_FIREFOX, 'manifest.json'), 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };
-  const geckoId = manifest.browser_specific_settings.gecko.id;
+  return manifest.browser_specific_settings.gecko.id;
+}
+
+export async function launchFirefox(): Promise<FirefoxHallway> {
+  if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error('dist-firefox/ is missing: run `npm run build` first.');
+  const id = await geckoId();
   const downloads = mkdtempSync(join(tmpdir(), 'hallway-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -159,7 +165,7 @@ export async function launchFirefox(): Promise<FirefoxHallway> {
     headless: true,
     // Without it Firefox 153 refuses WebDriver navigation to moz-extension:// pages.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { ...firefoxPrefs(geckoId, downloads), ...CONSOLE_PREFS },
+    extraPrefsFirefox: { ...firefoxPrefs(id, downloads), ...CONSOLE_PREFS },
     dumpio: isVerbose,
   });
   const routes: Route[] = [];
@@ -175,7 +181,7 @@ export async function launchFirefox(): Promise<FirefoxHallway> {
   }
   try {
     const installed = await browser.installExtension(DIST_FIREFOX);
-    if (installed !== geckoId) throw new Error(`Installed ${installed}, expected ${geckoId}.`);
+    if (installed !== id) throw new Error(`Installed ${installed}, expected ${id}.`);
   } catch (error) {
     await browser.close();
     throw error;

@@ -11,6 +11,7 @@ import { fixture } from './harness';
 import {
   call,
   cardFrame,
+  geckoId,
   launchFirefox,
   loadSamplePeople,
   markerPixels,
@@ -300,6 +301,43 @@ describe('Hallway in Firefox ESR', () => {
         .toEqual(expect.arrayContaining([expect.stringContaining('Grace Hopper'), expect.stringContaining('Katherine Johnson')]));
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+describe('Hallway removed from Firefox under an open page', () => {
+  it('takes its markers and card off the page at once, though no script of it is left to remove them', async () => {
+    const hallway = await launchFirefox();
+    try {
+      serveDemoPages(hallway);
+      await loadSamplePeople(hallway);
+      const gmail = await hallway.openSite(GMAIL.url);
+      await waitForFirstIdle(gmail);
+      const [grace] = await textBoxes(gmail, 'Grace Hopper');
+      const marked = async () => markerPixels(await screenshot(gmail), grace!);
+      await expect.poll(marked).toBeGreaterThan(20);
+      const [ada] = await textBoxes(gmail, 'Ada Lovelace');
+      await gmail.mouse.move(ada!.x + 3, ada!.y + ada!.height / 2);
+      await gmail.mouse.move(ada!.x + ada!.width / 2, ada!.y + ada!.height / 2);
+      await cardFrame(gmail);
+      // What a page script can see of Hallway's elements: their own inline style and computed display.
+      const hosts = () =>
+        gmail.evaluate(() =>
+          [...document.documentElement.children]
+            .filter((element) => element.tagName.startsWith('X-'))
+            .map((element) => ({ style: element.getAttribute('style') ?? '', display: getComputedStyle(element).display })),
+        );
+      const shown = await hosts();
+      expect(shown.length).toBeGreaterThanOrEqual(2);
+      expect(shown.every((host) => host.display === 'block')).toBe(true);
+      expect(shown.some((host) => host.style.includes('display: var(--hallway-present, none) !important'))).toBe(true);
+
+      await hallway.browser.uninstallExtension(await geckoId());
+      await expect.poll(marked, { message: 'no marker once Hallway is gone' }).toBe(0);
+      expect((await hosts()).map((host) => host.display)).toEqual(shown.map(() => 'none'));
+      expect(hallway.errors).toEqual([]);
+    } finally {
+      await hallway.close();
     }
   });
 });
