@@ -19,3 +19,16 @@ export const PRESENT_PROPERTY = '--hallway-present';
  * draft dot would stay on screen, still showing whom the user has notes on, until the page reloads.
  */
 export const SHOWN_DISPLAY = `var(${PRESENT_PROPERTY}, none)`;
+
+/**
+ * Removes what an earlier copy of Hallway left on the page. Firefox injects the content script again
+ * into open pages when the extension is switched back on or updated, and the earlier copy's elements,
+ * frozen with no script behind them, would show again with the new stylesheet. They are found by the
+ * one thing every Hallway host has: a display that waits for that stylesheet. A page that imitates
+ * one only gets its own element removed.
+ */
+export function removeEarlierHosts(doc: Document): void {
+  for (const element of [...doc.documentElement.children]) {
+    if (element instanceof HTMLElement && element.style.display.startsWith(`var(${PRESENT_PROPERTY}`)) element.remove();
+  }
+}

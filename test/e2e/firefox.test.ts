@@ -11,6 +11,7 @@ import { fixture } from './harness';
 import {
   call,
   cardFrame,
+  DIST_FIREFOX,
   geckoId,
   launchFirefox,
   loadSamplePeople,
@@ -306,7 +307,7 @@ describe('Hallway in Firefox ESR', () => {
 });
 
 describe('Hallway removed from Firefox under an open page', () => {
-  it('takes its markers and card off the page at once, though no script of it is left to remove them', async () => {
+  it('takes its markers and card off the page at once, though no script of it is left to remove them, and installed again shows only new ones', async () => {
     const hallway = await launchFirefox();
     try {
       serveDemoPages(hallway);
@@ -325,7 +326,7 @@ describe('Hallway removed from Firefox under an open page', () => {
         gmail.evaluate(() =>
           [...document.documentElement.children]
             .filter((element) => element.tagName.startsWith('X-'))
-            .map((element) => ({ style: element.getAttribute('style') ?? '', display: getComputedStyle(element).display })),
+            .map((element) => ({ tag: element.tagName, style: element.getAttribute('style') ?? '', display: getComputedStyle(element).display })),
         );
       const shown = await hosts();
       expect(shown.length).toBeGreaterThanOrEqual(2);
@@ -335,6 +336,17 @@ describe('Hallway removed from Firefox under an open page', () => {
       await hallway.browser.uninstallExtension(await geckoId());
       await expect.poll(marked, { message: 'no marker once Hallway is gone' }).toBe(0);
       expect((await hosts()).map((host) => host.display)).toEqual(shown.map(() => 'none'));
+
+      // Installed again (removing it took the directory with it), Firefox runs the content script
+      // again in the open page: the new copy draws its own markers, for strangers now, and what the
+      // earlier copy left, Grace's noted look included, does not come back.
+      await hallway.browser.installExtension(DIST_FIREFOX);
+      await expect
+        .poll(async () => (await hosts()).filter((host) => host.display === 'block').length, { message: 'a new overlay', timeout: 10_000 })
+        .toBe(1);
+      const earlier = new Set(shown.map((host) => host.tag));
+      expect((await hosts()).filter((host) => earlier.has(host.tag))).toEqual([]);
+      expect(await marked()).toBe(0);
       expect(hallway.errors).toEqual([]);
     } finally {
       await hallway.close();
