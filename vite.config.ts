@@ -120,7 +120,7 @@ export default defineConfig(({ mode }) => {
             environment: 'node',
             testTimeout: 60_000,
             hookTimeout: 60_000,
-            // One Chromium at a time: the machine has two cores.
+            // One browser at a time (Chromium or Firefox): the machine has two cores.
             fileParallelism: false,
           },
         },

@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { ContentContext } from './context';
 import { CARD_FRAME_SHADOW } from '../ui/tokens';
-import { randomHostTag } from './host-element';
+import { randomHostTag, SHOWN_DISPLAY } from './host-element';
 import type { KeyGuard } from './key-guard';
 
 /**
@@ -166,7 +166,7 @@ export class CardFrame {
     const declarations: [string, string][] = [
       ['all', 'initial'],
       ['position', 'fixed'],
-      ['display', 'block'],
+      ['display', SHOWN_DISPLAY],
       ['left', `${left}px`],
       ['top', `${top}px`],
       ['width', `${WIDTH}px`],

@@ -10,7 +10,7 @@
 import type { DraftView } from '../shared/views';
 import type { ContentContext } from './context';
 import { DRAFT_INDICATOR as COLOUR, lightDark } from '../ui/tokens';
-import { randomHostTag } from './host-element';
+import { randomHostTag, SHOWN_DISPLAY } from './host-element';
 import { pageTheme } from './page-theme';
 
 export type ShownLevel = Exclude<DraftView['level'], 'ok'>;
@@ -280,7 +280,7 @@ export class DraftIndicator {
     const declarations: [string, string][] = [
       ['all', 'initial'],
       ['position', 'fixed'],
-      ['display', isVisible ? 'block' : 'none'],
+      ['display', isVisible ? SHOWN_DISPLAY : 'none'],
       ['left', `${left}px`],
       ['top', `${top}px`],
       ['width', `${SIZE}px`],

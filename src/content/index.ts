@@ -13,6 +13,7 @@ import { ContentContext } from './context';
 import { DraftChecker } from './draft-check';
 import { FrameQueue } from './frame-queue';
 import { HoverCards } from './hover';
+import { removeEarlierHosts } from './host-element';
 import { keyGuard } from './key-guard';
 import { MarkerOverlay } from './marker-overlay';
 import { readSnapshot, ThreadWatch } from './thread-watch';
@@ -38,6 +39,7 @@ interface Marking {
 
 function main(ctx: ContentContext): void {
   performance.mark('hallway:start');
+  removeEarlierHosts(document);
   const site = adapterFor(new URL(location.href));
   const adapters = [site, genericAdapter].filter((a) => a !== null);
   /** Attributes that carry identities on this page; a change to one (a recycled row) means a rescan of it. */

@@ -14,7 +14,7 @@
  * What the page can still learn is in DESIGN.md and the README's Privacy section.
  */
 import type { ContentContext } from './context';
-import { randomHostTag } from './host-element';
+import { randomHostTag, SHOWN_DISPLAY } from './host-element';
 import { MARKER_STYLES, type ShownState } from './marker-styles';
 import { pageTheme } from './page-theme';
 
@@ -118,7 +118,7 @@ export class MarkerOverlay implements MarkerPainter {
 
   setShown(isShown: boolean): void {
     this.isShown = isShown;
-    if (this.host) this.host.style.display = isShown ? '' : 'none';
+    if (this.host) this.host.style.display = isShown ? SHOWN_DISPLAY : 'none';
     this.scheduleDraw();
   }
 
@@ -235,6 +235,7 @@ export class MarkerOverlay implements MarkerPainter {
     host.style.cssText =
       'all: initial; position: fixed; left: 0; top: 0; width: 0; height: 0; overflow: visible; ' +
       'pointer-events: none; z-index: 2147483646; contain: layout style size;';
+    host.style.display = this.isShown ? SHOWN_DISPLAY : 'none';
     const shadow = host.attachShadow({ mode: this.ctx.policy.shadowMode });
     const style = document.createElement('style');
     style.textContent = MARKER_STYLES;

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PRESENT_PROPERTY, SHOWN_DISPLAY } from '../../../src/content/host-element';
 import { originOf, withSites } from '../../../src/build/manifest';
 import manifestJson from '../../../manifest.json' with { type: 'json' };
 import { ADAPTERS } from '../../../src/content/adapters/index';
@@ -29,6 +32,16 @@ describe('manifest host lists', () => {
   it('the key guard is in place before any page script runs', () => {
     // Its listeners must be the first on the window to hear a key (src/content/key-guard.ts).
     expect(manifestJson.content_scripts[0]).toEqual({ js: ['src/content/guard.ts'], run_at: 'document_start' });
+  });
+
+  it('the content script that draws brings the stylesheet that lets its elements show', () => {
+    // Without it Hallway's elements never show; with it, they go when the browser takes it away.
+    const css = readFileSync(join(import.meta.dirname, '../../../public/content.css'), 'utf8');
+    expect(css).toMatch(new RegExp(`:root\\s*\\{\\s*${PRESENT_PROPERTY}:\\s*block;\\s*\\}`, 'u'));
+    expect(SHOWN_DISPLAY).toBe(`var(${PRESENT_PROPERTY}, none)`);
+    const drawing = built.content_scripts.filter((entry) => entry.js.includes('src/content/index.ts'));
+    expect(drawing).toHaveLength(2);
+    for (const entry of drawing) expect(entry.css).toEqual(['content.css']);
   });
 
   it('only the sites may frame the hover card and load it', () => {
