@@ -83,7 +83,11 @@ function main(ctx: ContentContext): void {
         // What the page changed may have moved names already marked.
         overlay.invalidate();
       },
-      onRemovals: () => annotator.noteRemovals(),
+      onRemovals: () => {
+        annotator.noteRemovals();
+        // What the page took away may have covered names.
+        overlay.invalidate();
+      },
       onIdle: () => {
         // Timing marks for the benchmark (npm run bench); they say only that Hallway ran.
         void annotator.settled().then(() => {

@@ -29,10 +29,11 @@ export interface MarkerPainter {
   isOwn(node: Node): boolean;
 }
 
-/** Whether the owner was on top at a box's centre, as of which page change. */
+/** Whether the owner was on top at a box's centre, as of which page change, and when. */
 interface Hit {
   isOnTop: boolean;
   generation: number;
+  at: number;
 }
 
 interface Painted {
@@ -55,11 +56,14 @@ const MIN_ALPHA = 0.1;
 const MIN_BOX_PX = 3;
 /**
  * Hit tests (is the name on top, or covered?) are the costly part of drawing: on a page of 100,000
- * rows one takes 10–60 ms. A box keeps its answer until it moves or the page changes or scrolls; one
- * draw spends at most this much on new ones, and the rest are asked in the next frames, the boxes
- * written once all are known (on such a page every write to the layer costs a 50 ms layout).
+ * rows one takes 10–60 ms. A box keeps its answer until it moves or the page changes or scrolls, or
+ * for a while at most (a page can cover text without changing its DOM, by a class or an animation):
+ * a second where hit tests are cheap, up to ten where they are not. One draw spends at most
+ * HIT_BUDGET_MS on new ones; the rest are asked in the next frames, and the boxes written once all are
+ * known (on such a page every write to the layer costs a 50 ms layout).
  */
 const HIT_BUDGET_MS = 4;
+const HIT_KEPT_MS = { least: 1000, most: 10_000, perHitMs: 500 };
 
 export class MarkerOverlay implements MarkerPainter {
   private host: HTMLElement | null = null;
@@ -75,6 +79,8 @@ export class MarkerOverlay implements MarkerPainter {
   private isShown = true;
   /** Counts page changes and scrolls: a hit test is good for the generation it was made in. */
   private generation = 0;
+  /** How long hit tests take here, on average (ms): a slow page keeps their answers longer. */
+  private hitMs = 0;
 
   constructor(private readonly ctx: ContentContext) {
     this.observer = new IntersectionObserver((entries) => this.onIntersections(entries), { rootMargin: VIEW_MARGIN });
@@ -158,17 +164,19 @@ export class MarkerOverlay implements MarkerPainter {
     const viewport = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
     const clipRects = new Map<Element, DOMRect>();
     const plans: { painted: Painted; rects: Rect[] }[] = [];
-    const budget: HitBudget = { until: performance.now() + HIT_BUDGET_MS, isSpent: false };
+    const keptMs = Math.min(HIT_KEPT_MS.most, Math.max(HIT_KEPT_MS.least, this.hitMs * HIT_KEPT_MS.perHitMs));
+    const budget: HitBudget = { until: performance.now() + HIT_BUDGET_MS, isSpent: false, generation: this.generation, keptMs, spentMs: 0, tests: 0 };
     for (const owner of this.inView) {
       const same = this.byOwner.get(owner);
       if (!same) continue;
       const isReadable = owner.isConnected && isReadableText(owner);
       const clip = isReadable ? this.clipFor(owner, viewport, clipRects) : null;
       for (const painted of same) {
-        const rects = clip ? visibleRects(painted, clip, budget, this.generation) : [];
+        const rects = clip ? visibleRects(painted, clip, budget) : [];
         plans.push({ painted, rects });
       }
     }
+    if (budget.tests) this.hitMs = 0.8 * this.hitMs + 0.2 * (budget.spentMs / budget.tests);
     // Boxes not yet looked at are looked at in the next frames; all are written once they are.
     if (budget.isSpent) {
       this.scheduleDraw();
@@ -298,10 +306,15 @@ function alphaOf(color: string): number {
   return rgba?.[1] ? Number(rgba[1]) : 1;
 }
 
-/** What one draw may still spend on hit tests, and whether it ran out. */
+/** What one draw may still spend on hit tests, whether it ran out, and what it spent. */
 interface HitBudget {
   until: number;
   isSpent: boolean;
+  /** The page change the draw is for, and how long an answer holds without one. */
+  generation: number;
+  keptMs: number;
+  spentMs: number;
+  tests: number;
 }
 
 /**
@@ -309,19 +322,23 @@ interface HitBudget {
  * something the page drew over it) on top at their centre. A box not yet hit-tested, once the budget
  * is spent, is left out until a later draw has looked.
  */
-function visibleRects(painted: Painted, clip: Rect, budget: HitBudget, generation: number): Rect[] {
+function visibleRects(painted: Painted, clip: Rect, budget: HitBudget): Rect[] {
   const rects: Rect[] = [];
   const hits = new Map<string, Hit>();
+  const now = performance.now();
   for (const raw of painted.range.getClientRects()) {
     const rect = intersect(raw, clip);
     if (rect.right - rect.left < MIN_BOX_PX || rect.bottom - rect.top < MIN_BOX_PX) continue;
     const key = `${Math.round(rect.left)} ${Math.round(rect.top)} ${Math.round(rect.right)} ${Math.round(rect.bottom)}`;
     let hit = painted.hits.get(key);
-    if (!hit || hit.generation !== generation) {
-      if (performance.now() > budget.until) budget.isSpent = true;
+    if (!hit || hit.generation !== budget.generation || now - hit.at > budget.keptMs) {
+      const startedAt = performance.now();
+      if (startedAt > budget.until) budget.isSpent = true;
       else {
         const top = document.elementFromPoint((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2);
-        hit = { isOnTop: top !== null && (painted.owner.contains(top) || top.contains(painted.owner)), generation };
+        hit = { isOnTop: top !== null && (painted.owner.contains(top) || top.contains(painted.owner)), generation: budget.generation, at: now };
+        budget.spentMs += performance.now() - startedAt;
+        budget.tests += 1;
       }
     }
     if (!hit) continue;

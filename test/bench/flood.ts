@@ -7,6 +7,7 @@ import type { BrowserContext } from 'playwright-core';
 import { inPage } from './browser';
 import { waitForMark } from './page-probes';
 import type { BenchPerson } from './people';
+import { traceLongTasks } from './trace';
 import { escapeHtml } from './prose';
 
 export interface FloodCase {
@@ -25,27 +26,6 @@ export interface FloodRun {
   /** Of those, the tasks that ran Hallway's content script (the page's Long Tasks API does not see them). */
   hallwayLongTasks: number;
   hallwayLongestMs: number;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string } };
-}
-
-/** Long tasks from a trace: each task over 50 ms, and whether Hallway's script ran in it. */
-function longTasksOf(events: TraceEvent[]): { ms: number; isHallway: boolean }[] {
-  const scripts = events.filter((e) => e.name === 'FunctionCall' && e.args?.data?.url?.startsWith('chrome-extension://'));
-  return events
-    .filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 50_000)
-    .map((task) => ({
-      ms: (task.dur ?? 0) / 1000,
-      isHallway: scripts.some((s) => s.pid === task.pid && s.tid === task.tid && s.ts >= task.ts && s.ts <= task.ts + (task.dur ?? 0)),
-    }));
 }
 
 /** 100,000 list rows, each an address link with a name; one in ten is someone in the directory. */
@@ -84,12 +64,8 @@ export function floodCases(universe: readonly BenchPerson[]): FloodCase[] {
  */
 export async function loadFlood(context: BrowserContext, url: string, isHallway: boolean, timeoutMs: number): Promise<FloodRun> {
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   try {
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    const trace = await traceLongTasks(context, page);
     const loadedAt = Date.now();
     await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
     let settleMs: number | null = null;
@@ -99,9 +75,7 @@ export async function loadFlood(context: BrowserContext, url: string, isHallway:
     }
     // What comes after settling (drawing the markers in view, the lookups' answers) counts too.
     await page.waitForTimeout(3000);
-    await cdp.send('Tracing.end');
-    await complete;
-    const tasks = longTasksOf(events);
+    const tasks = await trace.stop();
     const hallway = tasks.filter((t) => t.isHallway);
     return {
       settleMs,
@@ -112,7 +86,6 @@ export async function loadFlood(context: BrowserContext, url: string, isHallway:
       hallwayLongestMs: Math.max(0, ...hallway.map((t) => t.ms)),
     };
   } finally {
-    await cdp.detach().catch(() => undefined);
     await page.close();
   }
 }

@@ -7,6 +7,7 @@ import { heapUsed, inPage } from './browser';
 import { markers as shownMarkers } from '../e2e/page-marks';
 import { longTasks, MARK_KINDS, startMark, waitForMark, type BenchGlobals, type MarkKind } from './page-probes';
 import { STREAM_BATCH, STREAM_FRAMES } from './slack-page';
+import { traceLongTasks } from './trace';
 
 export interface AnnotationRun {
   /** hallway:start → hallway:first-idle, ms. */
@@ -16,19 +17,24 @@ export interface AnnotationRun {
   longestInWindowMs: number;
   /** Markers drawn in view once annotated (Hallway draws only what the user can see). */
   markers: number;
+  /** From the browser's trace, load to first idle: long tasks that ran Hallway's script, and the longest. */
+  hallwayLongTasks: number;
+  hallwayLongestMs: number;
   heapBytes: number;
 }
 
 export async function openAndAnnotate(context: BrowserContext, url: string, timeoutMs: number): Promise<{ page: Page; run: AnnotationRun }> {
   const page = await context.newPage();
+  const trace = await traceLongTasks(context, page);
   await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
   const idle = await inPage(page, waitForMark, { name: 'hallway:first-idle', after: 0, timeoutMs });
+  // Drawing follows the idle mark by a frame or two; it counts as Hallway's too.
+  await page.waitForTimeout(100);
+  const traced = (await trace.stop()).filter((t) => t.isHallway);
   const start = await inPage(page, startMark, null);
   if (idle === null || start === null) throw new Error(`Hallway did not finish annotating ${url} within ${timeoutMs} ms.`);
   const tasks = await inPage(page, longTasks, null);
   const inWindow = tasks.filter((t) => t.start + t.duration > start && t.start < idle);
-  // Drawing follows the idle mark by a frame or two.
-  await page.waitForTimeout(100);
   const markers = (await shownMarkers(page)).length;
   const heapBytes = await heapUsed(page);
   return {
@@ -39,6 +45,8 @@ export async function openAndAnnotate(context: BrowserContext, url: string, time
       longTasksInWindow: inWindow.length,
       longestInWindowMs: Math.max(0, ...inWindow.map((t) => t.duration)),
       markers,
+      hallwayLongTasks: traced.length,
+      hallwayLongestMs: Math.max(0, ...traced.map((t) => t.ms)),
       heapBytes,
     },
   };
