@@ -68,7 +68,9 @@ export function bundleSizes(): BundleSize[] {
   };
   const sizes: BundleSize[] = [];
   for (const script of manifest.content_scripts ?? []) {
-    const label = script.matches?.some((m) => m.includes('chat.google.com')) && script.matches.length === 1 ? 'content script (Google Chat frames)' : 'content script';
+    // The key guard runs first, at document_start, before the page's scripts (src/content/guard.ts).
+    const part = script.js?.some((file) => file.includes('guard')) ? 'key guard' : 'content script';
+    const label = script.matches?.some((m) => m.includes('chat.google.com')) && script.matches.length === 1 ? `${part} (Google Chat frames)` : part;
     sizes.push(measure(label, follow([...(script.js ?? []), ...(script.css ?? [])])));
   }
   if (manifest.background?.service_worker) sizes.push(measure('service worker', follow([manifest.background.service_worker])));
