@@ -393,7 +393,7 @@ function report(r: Report): void {
     ['long tasks >50 ms that ran Hallway, load → idle (trace)', fmtSpread(hLong, 0), fmtSpread(mLong, 0), 'mark.js: its one block'],
     ['  longest of them (ms)', fmtSpread(hLongest), fmtSpread(mLongest), ''],
     ['long tasks >50 ms seen by the page, whole load', fmtSpread(pageLong, 0), '', 'Long Tasks API; page parse/layout incl.'],
-    ['markers placed / <mark> elements', fmt(head.hallway[0]?.markers ?? NaN, 0), fmt(head.markJs[0]?.marks ?? NaN, 0), ''],
+    ['markers drawn in view / <mark> elements on the page', fmt(head.hallway[0]?.markers ?? NaN, 0), fmt(head.markJs[0]?.marks ?? NaN, 0), ''],
     ['stream 10 msgs/frame: main-thread work per batch (ms)', fmtSpread(work, 2), fmtSpread(peerBatch, 2), `${fmt(work.median / peerBatch.median, 2)}×`],
     ['stream: append → hallway:idle per batch (ms)', fmtSpread(latency, 1), '', 'incl. next-frame wait + lookup'],
     ['hover card, intent expiry → visible, first (ms)', fmtSpread(cold), '', 'frame created on hover'],
