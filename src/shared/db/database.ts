@@ -4,6 +4,7 @@
  * own scripts could read it (DESIGN.md, "Data lives in the extension's origin").
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { outboxMiddleware, type OutboxRow } from './outbox';
 import type { Favour, Interaction, Note, Person, Thread } from '../model';
 
 /** A person as stored: the record plus keys derived from it for the indexes. */
@@ -98,6 +99,9 @@ export class HallwayDatabase extends Dexie {
   notThem!: Dexie.Table<NotThemRow, [string, string]>;
   seen!: EntityTable<SeenRow, 'key'>;
   noteWords!: EntityTable<NoteWordsRow, 'personId'>;
+  outbox!: EntityTable<OutboxRow, 'key'>;
+  /** Sync is set up on this device: every write to a synced table then leaves an outbox row (outbox.ts). */
+  isSyncOn = false;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -136,5 +140,8 @@ export class HallwayDatabase extends Dexie {
           });
         await tx.table('noteWords').bulkPut(moved);
       });
+    // Version 4, for sync: which records changed since they were last pushed (ids only).
+    this.version(4).stores({ outbox: 'key, table' });
+    this.use(outboxMiddleware(() => this.isSyncOn));
   }
 }

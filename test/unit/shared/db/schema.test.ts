@@ -15,11 +15,11 @@ import { person, useFreshDb } from './helpers';
 
 const ctx = useFreshDb();
 
-describe('schema version 3', () => {
-  it('opens at version 3 with exactly the expected tables', async () => {
+describe('schema version 4', () => {
+  it('opens at version 4 with exactly the expected tables', async () => {
     const { db } = ctx;
-    expect(db.verno).toBe(3);
-    const tables = ['favours', 'interactions', 'notes', 'noteWords', 'notThem', 'people', 'seen', 'settings', 'snoozes', 'threads', 'trash'].sort();
+    expect(db.verno).toBe(4);
+    const tables = ['favours', 'interactions', 'notes', 'noteWords', 'notThem', 'outbox', 'people', 'seen', 'settings', 'snoozes', 'threads', 'trash'].sort();
     expect(db.tables.map((t) => t.name).sort()).toEqual(tables);
     // The real IndexedDB store list, not only Dexie's idea of it.
     expect([...db.backendDB().objectStoreNames].sort()).toEqual(tables);
@@ -51,6 +51,7 @@ describe('schema version 3', () => {
       snoozes: { key: 'personId', indexes: [] },
       notThem: { key: ['key', 'personId'], indexes: ['key', 'personId'] },
       seen: { key: 'key', indexes: ['*nameKeys', 'at'] },
+      outbox: { key: 'key', indexes: ['table'] },
     });
   });
 
@@ -166,7 +167,7 @@ describe('saving a person', () => {
 });
 
 describe('schema upgrade safety', () => {
-  it('a version 1 database opens at version 3 with every record and an empty "not them" table', async () => {
+  it('a version 1 database opens at version 4 with every record and an empty "not them" table', async () => {
     const name = 'test-' + crypto.randomUUID();
     class VersionOne extends Dexie {
       constructor() {
@@ -189,7 +190,7 @@ describe('schema upgrade safety', () => {
     const db = new HallwayDatabase(name);
     try {
       const dana = await createPerson(db, { displayName: 'Dana', emails: ['dana@example.com'] });
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       expect(await db.settings.toArray()).toEqual([{ key: 'toneSensitivity', value: 'high' }]);
       expect(await db.notThem.count()).toBe(0);
       await db.notThem.put({ key: 'slack:U1', personId: dana.id, at: '2026-12-01T00:00:00.000Z' });
@@ -199,7 +200,7 @@ describe('schema upgrade safety', () => {
     }
   });
 
-  it('a version 2 database opens at version 3 with note words moved off the people, still found by search', async () => {
+  it('a version 2 database opens at version 4 with note words moved off the people, still found by search', async () => {
     const name = 'test-' + crypto.randomUUID();
     class VersionTwo extends Dexie {
       constructor() {
@@ -226,7 +227,7 @@ describe('schema upgrade safety', () => {
     const db = new HallwayDatabase(name);
     try {
       await db.open();
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       expect(await db.people.get(dana.id)).not.toHaveProperty('noteWords');
       expect(fromPersonRow((await db.people.get(dana.id))!)).toEqual(dana);
       expect(await db.noteWords.toArray()).toEqual([{ personId: dana.id, words: ['kubernetes', 'tea'] }]);
