@@ -6,8 +6,8 @@
  *
  * When the content script sees the focus taken from the card (`hold`), every key the user presses on
  * the page is stopped before anything of the page's hears it, until the user acts on the page
- * themselves: a click anywhere, Escape (which closes the card), or focus back in the card. The card says meanwhile that typing is
- * paused, and keeps what was typed.
+ * themselves: a click anywhere, Escape (which closes the card), or focus back in the card. The card
+ * says meanwhile that typing is paused, and keeps what was typed.
  *
  * The guard is set up by its own small content script at `document_start` (src/content/guard.ts),
  * before any page script runs, so its capture listeners on the window come first for every key: a
@@ -23,7 +23,6 @@ const GUARD_KEY = Symbol.for('hallway.keyGuard');
 export class KeyGuard {
   private isHoldingKeys = false;
   private keysHeld = 0;
-  private readonly releaseListeners = new Set<() => void>();
 
   constructor(
     target: Window = window,
@@ -58,15 +57,7 @@ export class KeyGuard {
   }
 
   release(): void {
-    if (!this.isHoldingKeys) return;
     this.isHoldingKeys = false;
-    for (const listener of this.releaseListeners) listener();
-  }
-
-  /** Runs `fn` each time the guard lets go; returns the function that stops that. */
-  onRelease(fn: () => void): () => void {
-    this.releaseListeners.add(fn);
-    return () => this.releaseListeners.delete(fn);
   }
 
   private stop(event: Event): void {

@@ -3,7 +3,7 @@ import { send } from '../shared/protocol';
 import type { ImportReport } from '../shared/views';
 import { errorText } from '../shared/error-text';
 import { MAX_BACKUP_DEPTH } from '../shared/limits';
-import { isNestedDeeperThan } from '../shared/nesting';
+import { isNestedDeeperThan } from './nesting';
 import { count, todayDateInput } from '../ui/format';
 import { downloadText } from './download';
 import { ImportCancelledMessage, ImportFailed, ImportProgressBar, ProblemList, sendImport, useImportProgress, type ImportOutcome } from './import-outcome';
@@ -12,6 +12,9 @@ import { ImportCancelledMessage, ImportFailed, ImportProgressBar, ProblemList, s
 const PROBLEMS_SHOWN = 50;
 
 type Mode = 'merge' | 'replace';
+/** Why a file nested deeper than any backup is refused, whether the parser or the check finds it. */
+const TOO_DEEP = `it nests more than ${MAX_BACKUP_DEPTH} levels deep`;
+
 /** An import keeps the mode it ran in: the words for what it did depend on it. */
 type Outcome = Exclude<ImportOutcome, { kind: 'imported' }> | { kind: 'imported'; report: ImportReport; mode: Mode };
 
@@ -73,7 +76,7 @@ export function BackupSection({ fileInputId, onImported }: Props) {
         data = JSON.parse(await file.text());
       } catch (e) {
         // V8's parser runs out of stack on a file nested thousands of levels deep.
-        const message = e instanceof RangeError ? `This file is not a Hallway backup: it nests more than ${MAX_BACKUP_DEPTH} levels deep.` : `This file is not valid JSON: ${errorText(e)}`;
+        const message = e instanceof RangeError ? `This file is not a Hallway backup: ${TOO_DEEP}.` : `This file is not valid JSON: ${errorText(e)}`;
         setOutcome({ kind: 'failed', message });
         return;
       }
@@ -82,7 +85,7 @@ export function BackupSection({ fileInputId, onImported }: Props) {
         return;
       }
       if (isNestedDeeperThan(data, MAX_BACKUP_DEPTH)) {
-        setOutcome({ kind: 'refused', problems: [{ path: '(file)', message: `this is not a Hallway backup: it nests more than ${MAX_BACKUP_DEPTH} levels deep` }] });
+        setOutcome({ kind: 'refused', problems: [{ path: '(file)', message: `this is not a Hallway backup: ${TOO_DEEP}` }] });
         return;
       }
       const outcome = await sendImport(data, mode);

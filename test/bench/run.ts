@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Backup } from '../../src/shared/db/backup';
 import { ROOT } from '../e2e/harness';
 import { openBrowsers, inPage, type Browsers } from './browser';
 import { bundleSizes } from './bundles';
@@ -78,18 +79,23 @@ const began = Date.now();
 const elapsed = () => Date.now() - began;
 const log = (line: string) => process.stderr.write(`[${fmt(elapsed() / 1000, 0)}s] ${line}\n`);
 
-async function importDirectory(b: Browsers, universe: readonly BenchPerson[], count: number): Promise<number> {
+/** Replaces the directory with a backup through the people page's own message; the time it took, ms. */
+async function importBackupTimed(b: Browsers, backup: Backup, what: string): Promise<number> {
   const options = await b.hallway.openPage('src/options/index.html');
   const t = performance.now();
   const reply = await inPage(
     options,
     (data) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome.runtime.sendMessage({ type: 'backup.import', payload: { data, mode: 'replace' } }),
-    directoryBackup(universe, count),
+    backup,
   );
   const ms = performance.now() - t;
   await options.close();
-  if (!reply.ok) throw new Error(`Importing ${count} people failed: ${reply.error ?? 'no reason given'}`);
+  if (!reply.ok) throw new Error(`Importing ${what} failed: ${reply.error ?? 'no reason given'}`);
   return ms;
+}
+
+function importDirectory(b: Browsers, universe: readonly BenchPerson[], count: number): Promise<number> {
+  return importBackupTimed(b, directoryBackup(universe, count), `${count} people`);
 }
 
 /** What mark.js is asked to find: every directory full name and address, longest first. */
@@ -209,16 +215,7 @@ async function runDirectory(b: Browsers, universe: readonly BenchPerson[]): Prom
   const backup = bigDirectory(universe);
   const backupBytes = JSON.stringify(backup).length;
   log(`directory: importing ${DIRECTORY.people} people, ${DIRECTORY.notes} notes, ${DIRECTORY.interactions} interactions (${fmt(backupBytes / 1048576, 1)} MB)`);
-  const options = await b.hallway.openPage('src/options/index.html');
-  const t = performance.now();
-  const reply = await inPage(
-    options,
-    (data) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome.runtime.sendMessage({ type: 'backup.import', payload: { data, mode: 'replace' } }),
-    backup,
-  );
-  const importBackupMs = performance.now() - t;
-  await options.close();
-  if (!reply.ok) throw new Error(`Importing the directory failed: ${reply.error ?? 'no reason given'}`);
+  const importBackupMs = await importBackupTimed(b, backup, 'the directory');
   b.served.gmail = gmailPage({ universe, known: 2000 });
   await b.hallway.context.addInitScript(FIRST_SEEN_RECORDER);
   const searchName = universe[5000]!.full;

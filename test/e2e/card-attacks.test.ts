@@ -6,8 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo/pages';
-import { sampleBackup } from '../demo/sample-people';
-import { call, fixture, launch, type Hallway } from './harness';
+import { call, fixture, launch, loadSamplePeople, type Hallway } from './harness';
 import { cardFrame, hover, marked, seen } from './page-marks';
 
 /**
@@ -60,8 +59,7 @@ describe('a hostile page, against the card', () => {
     hallway = await launch();
     const gmail = DEMO_PAGES[0]!;
     await hallway.serve(gmail.pattern, fixture(gmail.fixture).replace('<head>', `<head>${THIEF}`));
-    people = await hallway.openPage('src/options/index.html');
-    await call(people, 'backup.import', { data: sampleBackup(), mode: 'replace' });
+    people = await loadSamplePeople(hallway);
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNestedDeeperThan } from '../../../src/shared/nesting';
+import { isNestedDeeperThan } from '../../../src/options/nesting';
 
 const nested = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
 
